@@ -1,0 +1,69 @@
+/**
+ * Loaded map data, shared by the map and the panels. Each file is fetched once; the Norwegian
+ * boundaries of an era are fetched the first time that era is shown. A failed load becomes an entry
+ * in `loadErrors` and leaves everything already loaded in place.
+ */
+import type { NoEra } from '../domain/areas';
+import type { MessageKey } from '../i18n/translate';
+import {
+  loadContext,
+  loadLabels,
+  loadNorwegianAreas,
+  loadSwedishAreas,
+  type AreaLayerData,
+  type ContextData,
+  type PlaceLabel,
+} from '../data/boundaries';
+import type { LoadError, Result } from '../data/load';
+
+export interface DataProblem {
+  id: number;
+  what: MessageKey;
+  error: LoadError;
+}
+
+// Raw (non-proxied) state: the data is replaced, never mutated, and deck.gl needs the plain arrays
+// so that unchanged data keeps its reference.
+class MapData {
+  context = $state.raw<ContextData | null>(null);
+  labels = $state.raw<PlaceLabel[]>([]);
+  sweden = $state.raw<AreaLayerData | null>(null);
+  norway = $state.raw<Partial<Record<NoEra, AreaLayerData>>>({});
+  loadErrors = $state.raw<DataProblem[]>([]);
+}
+
+export const mapData = new MapData();
+
+let problemCounter = 0;
+
+function report(what: MessageKey, error: LoadError) {
+  mapData.loadErrors = [...mapData.loadErrors, { id: ++problemCounter, what, error }];
+  console.warn(`Gränsatlas: could not load ${error.url} (${error.kind})`);
+}
+
+async function take<T>(what: MessageKey, load: Promise<Result<T>>, store: (value: T) => void) {
+  const result = await load;
+  if (result.ok) store(result.value);
+  else report(what, result.error);
+}
+
+export function dismissProblem(id: number) {
+  mapData.loadErrors = mapData.loadErrors.filter((p) => p.id !== id);
+}
+
+export function loadBaseData(): Promise<unknown> {
+  return Promise.all([
+    take('what.context', loadContext(), (v) => (mapData.context = v)),
+    take('what.labels', loadLabels(), (v) => (mapData.labels = v)),
+    take('what.boundaries', loadSwedishAreas(), (v) => (mapData.sweden = v)),
+  ]);
+}
+
+const pendingEras = new Set<NoEra>();
+
+export async function ensureNorwegianEra(era: NoEra): Promise<void> {
+  if (mapData.norway[era] || pendingEras.has(era)) return;
+  pendingEras.add(era);
+  await take('what.boundaries', loadNorwegianAreas(era), (v) => (mapData.norway = { ...mapData.norway, [era]: v }));
+  pendingEras.delete(era);
+}

@@ -1,0 +1,97 @@
+import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+
+export const baseURL = () => inject('baseURL');
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made to somewhere other than the preview server. */
+  foreignRequests: string[];
+  /** Uncaught page errors. */
+  pageErrors: string[];
+}
+
+export async function openApp(
+  path = '/',
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  browser?: Browser,
+): Promise<Session> {
+  const b = browser ?? (await launchChromium());
+  const context = await b.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'sv-SE',
+  });
+  const page = await context.newPage();
+  const origin = new URL(baseURL()).origin;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreignRequests.push(url);
+    }
+  });
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(new URL(path, baseURL()).href);
+  return { browser: b, context, page, foreignRequests, pageErrors };
+}
+
+/** Resolves when MapLibre reports `idle` with every basemap source loaded. */
+export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => 'gransatlasMap' in window || '__gransatlasMap' in window, null, {
+    timeout,
+  });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        type IdleMap = {
+          loaded(): boolean;
+          areTilesLoaded(): boolean;
+          once(event: string, cb: () => void): void;
+          triggerRepaint(): void;
+        };
+        const map = (window as unknown as { __gransatlasMap: IdleMap }).__gransatlasMap;
+        if (map.loaded() && map.areTilesLoaded()) resolve();
+        else map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Colour of the map canvas where `lon, lat` is drawn. */
+export async function pixelAt(page: Page, lon: number, lat: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([lo, la]) => {
+      type PixelMap = { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+      const map = (window as unknown as { __gransatlasMap: PixelMap }).__gransatlasMap;
+      const canvas = map.getCanvas();
+      const point = map.project([lo, la]);
+      const scale = canvas.width / canvas.clientWidth;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(Math.round(point.x * scale), Math.round(point.y * scale), 1, 1).data;
+      return [d[0], d[1], d[2]] as [number, number, number];
+    },
+    [lon, lat] as [number, number],
+  );
+}
+
+/** Screen position (CSS pixels, relative to the page) of a lon/lat on the map. */
+export async function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([lo, la]) => {
+      type ProjectMap = { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+      const map = (window as unknown as { __gransatlasMap: ProjectMap }).__gransatlasMap;
+      const point = map.project([lo, la]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + point.x, y: rect.top + point.y };
+    },
+    [lon, lat] as [number, number],
+  );
+}
