@@ -656,3 +656,35 @@ export function expandCompactOd(m: CompactOdMatrix, note = ''): CommuterFlow[] {
     };
   return flows;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Published cross-border figures (public/generated/commuting-cross-border.json)
+
+/** A published count, as in data/commuting/cross-border.csv. */
+export interface PublishedFlow extends CommuterFlow {
+  originName: string;
+  destinationName: string;
+  /** The source gives a rounded number ("drygt 7 000"). */
+  rounded: boolean;
+  /** The source does not state the year; it was inferred (see measure.note). */
+  yearInferred: boolean;
+  licence: string;
+}
+
+export type ShareKind =
+  'share-of-flow' | 'share-of-employed' | 'employment-addition' | 'employment-rate-pp' | 'change';
+
+/** A published percentage. Never turned into a count. */
+export interface PublishedShare extends Omit<PublishedFlow, 'persons' | 'rounded'> {
+  percent: number;
+  kind: ShareKind;
+  qualifier: 'exact' | 'about' | 'over' | 'almost';
+  /** The whole the percentage refers to. */
+  percentOf: string;
+}
+
+export interface CrossBorderDataset {
+  flows: PublishedFlow[];
+  shares: PublishedShare[];
+  measures: MeasureDefinition[];
+}
