@@ -238,3 +238,83 @@ export function convertCurrency(q: Quantity, year: number, rate: CitedRate): Con
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Observation metadata shared by the trade, crossing and investment datasets.
+
+/** Why a figure needs care; the UI shows a badge and the note. */
+export const DATA_FLAGS = [
+  /** Probably wrong as published (e.g. a lost digit); kept, never plotted without the flag. */
+  'SUSPECT',
+  /** From an unofficial copy; re-fetch before relying on it. */
+  'UNVERIFIED',
+  /** Computed from a stated change, not published as such. */
+  'DERIVED',
+  'SECONDARY',
+  'THIRD_PARTY',
+  /** A single firm's figure, not official statistics; never add to statistical totals. */
+  'COMPANY_LEVEL',
+  /** Source undated; the year is estimated from context ("c.2016"). */
+  'UNDATED',
+  'NOT_COMPARABLE',
+  /** Counting method changed; do not join with earlier values in one line. */
+  'BREAK_IN_SERIES',
+  /** Conflicts with another figure for the same thing; both kept. */
+  'CONFLICT',
+  /** The published unit or currency is doubtful. */
+  'UNIT_UNCERTAIN',
+  'CAUTION',
+  /** Counted away from the border crossing itself. */
+  'NOT_AT_CROSSING',
+] as const;
+export type DataFlag = (typeof DATA_FLAGS)[number];
+
+export type PeriodKind =
+  'year' | 'undated' | 'half' | 'quarter' | 'months' | 'week' | 'day' | 'days' | 'range' | 'as_of';
+
+export interface Period {
+  /** As written in the source table: "2021H1", "2020-07-28", "c.2016", "2014-2020". */
+  label: string;
+  /** The calendar year the figure belongs to (the last year for a range like "2014-2020"). */
+  year: number;
+  /** Covers less than a calendar year (half, quarter, months, week, day). */
+  partial: boolean;
+  kind: PeriodKind;
+}
+
+const PERIOD_PATTERNS: [RegExp, PeriodKind, boolean][] = [
+  [/^(\d{4})$/, 'year', false],
+  [/^c\.(\d{4})$/, 'undated', false],
+  [/^(\d{4})H[12]$/, 'half', true],
+  [/^(\d{4})Q[1-4]$/, 'quarter', true],
+  [
+    /^(\d{4})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/,
+    'months',
+    true,
+  ],
+  [/^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/, 'week', true],
+  [/^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day', true],
+  [/^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\/(0[1-9]|[12]\d|3[01])$/, 'days', true],
+  [/^\d{4}-(\d{4})$/, 'range', false],
+  [/^(\d{4})-(0[1-9]|1[0-2])$/, 'as_of', false],
+];
+
+/** Parse a period label as the datasets write it; null if it is not one of the known forms. */
+export function parsePeriod(label: string): Period | null {
+  for (const [re, kind, partial] of PERIOD_PATTERNS) {
+    const m = re.exec(label);
+    if (m) return { label, year: Number(m[1]), partial, kind };
+  }
+  return null;
+}
+
+/** One published figure with its period, flags and source. */
+export interface Observation {
+  period: Period;
+  quantity: Quantity;
+  /** The unit as the source wrote it ("vehicles per day (AADT)"). */
+  unitPublished: string;
+  flags: DataFlag[];
+  note?: string;
+  sourceUrl: string;
+}
