@@ -225,8 +225,7 @@ function quantityOf(row: {
     : { value: row.value, unit: row.unit };
 }
 
-const ObservationColumns = v.object(observationColumns);
-type ObservationRow = v.InferOutput<typeof ObservationColumns>;
+type ObservationRow = v.InferOutput<v.ObjectSchema<typeof observationColumns, undefined>>;
 
 function observationOf(file: string, line: number, row: ObservationRow) {
   return {
