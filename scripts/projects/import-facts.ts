@@ -220,8 +220,14 @@ function main(): void {
       uncertain_note: reasons.join('; '),
     });
   }
-  writeFileSync(resolve('data/projects/projects.csv'), Papa.unparse(projects) + '\n');
-  writeFileSync(resolve('data/projects/partners.csv'), Papa.unparse(partners) + '\n');
+  writeFileSync(
+    resolve('data/projects/projects.csv'),
+    Papa.unparse(projects, { newline: '\n' }) + '\n',
+  );
+  writeFileSync(
+    resolve('data/projects/partners.csv'),
+    Papa.unparse(partners, { newline: '\n' }) + '\n',
+  );
   console.log(`import-facts: ${projects.length} projects, ${partners.length} partners`);
 }
 
