@@ -15,7 +15,11 @@ export function parseTopology(json: string, label: string): Topology {
   return topology;
 }
 
-export function geometries(topology: Topology, object: string, label: string): GeometryObject<GeoJsonProperties>[] {
+export function geometries(
+  topology: Topology,
+  object: string,
+  label: string,
+): GeometryObject<GeoJsonProperties>[] {
   const o = topology.objects[object];
   if (!o || o.type !== 'GeometryCollection') {
     throw new BuildError(`${label}: object "${object}" missing from the output`);
