@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -129,6 +129,8 @@ async function main(): Promise<void> {
     return;
   }
   await mkdir(outDir, { recursive: true });
+  // A failed build must not leave a stamp that makes the next run skip.
+  await rm(STAMP, { force: true });
   const manifest = await loadManifest(dataDir);
   const resolver = createSourceResolver(manifest, { repoRoot, log: (m) => console.log(`  ${m}`) });
   for (const builder of BUILDERS) {
