@@ -12,6 +12,7 @@
  */
 import type { AreaRef, Country, Level, NoEra } from './areas';
 import { areaKey, countyOf } from './areas';
+import type { CrosswalkIndex, CrosswalkKind, CrosswalkLevel } from './crosswalk';
 
 /** What was counted. Keys are stable (URLs, i18n keys `commuting.measure.<key>`). */
 export type MeasureKey =
@@ -292,8 +293,6 @@ export function aggregateFlows<End extends FlowEnd>(
 // ---------------------------------------------------------------------------------------------
 // Norwegian era crosswalk (2020-era codes → 2024 era)
 
-export type CrosswalkKind = 'unchanged' | 'renumbered' | 'split' | 'merged';
-
 /** What the crosswalk says about one 2020-era code. */
 export interface CrosswalkStep {
   kind: CrosswalkKind;
@@ -302,16 +301,21 @@ export interface CrosswalkStep {
 }
 
 /** Lookup of a 2020-era Norwegian code; undefined when the code is unknown. */
-export type NoCrosswalk = (
-  level: 'county' | 'municipality',
+export type CrosswalkLookup = (
+  level: CrosswalkLevel,
   code2020: string,
 ) => CrosswalkStep | undefined;
+
+/** The lookup for an indexed crosswalk (crosswalk.ts, public/generated/crosswalk-no-2020-2024.json). */
+export function crosswalkLookup(index: CrosswalkIndex): CrosswalkLookup {
+  return (level, code) => index.get(`${level}:${code}`);
+}
 
 export interface CrosswalkReportEntry {
   year: number;
   measure: MeasureKey;
   side: 'origin' | 'destination';
-  level: 'county' | 'municipality';
+  level: CrosswalkLevel;
   code: string;
   persons: number;
   /** 'county': kept at the 2024 county holding every part; 'dropped': could not be placed. */
@@ -335,7 +339,7 @@ export interface CrosswalkApplied<End extends FlowEnd> {
  */
 export function applyNoCrosswalk<End extends FlowEnd>(
   flows: readonly CommuterFlow<End>[],
-  crosswalk: NoCrosswalk,
+  crosswalk: CrosswalkLookup,
   options: { splitPolicy?: 'county' | 'drop' } = {},
 ): CrosswalkApplied<End> {
   const splitPolicy = options.splitPolicy ?? 'county';
