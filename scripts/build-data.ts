@@ -13,6 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { BuildError, type BuildContext } from './lib/context';
 import { createSourceResolver, loadManifest } from './lib/sources';
 import * as boundaries from './boundaries/build';
+import * as commuting from './commuting/build';
+import * as projects from './projects/build';
+import * as trade from './trade/build';
 
 interface Builder {
   name: string;
@@ -20,7 +23,12 @@ interface Builder {
 }
 
 /** Add a builder here: each module exports `build(ctx: BuildContext): Promise<void>`. */
-const BUILDERS: Builder[] = [{ name: 'boundaries', build: boundaries.build }];
+const BUILDERS: Builder[] = [
+  { name: 'boundaries', build: boundaries.build },
+  { name: 'commuting', build: commuting.build },
+  { name: 'projects', build: projects.build },
+  { name: 'trade', build: trade.build },
+];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'data');

@@ -15,8 +15,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!findChromium()) throw new Error(NO_CHROMIUM_MESSAGE);
-  if (!existsSync('dist/index.html')) throw new Error('No production build: run `npm run build` first.');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  if (!existsSync('dist/index.html'))
+    throw new Error('No production build: run `npm run build` first.');
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report its URL');
   project.provide('baseURL', url);

@@ -39,11 +39,13 @@ export async function openApp(
   return { browser: b, context, page, foreignRequests, pageErrors };
 }
 
-/** Resolves when MapLibre reports `idle` with every basemap source loaded. */
+/** Resolves when the app has its data for the view and MapLibre reports `idle`. */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => 'gransatlasMap' in window || '__gransatlasMap' in window, null, {
-    timeout,
-  });
+  await page.waitForFunction(
+    () => '__gransatlasMap' in window && document.documentElement.dataset.mapData === 'ready',
+    null,
+    { timeout },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -54,18 +56,27 @@ export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void
           triggerRepaint(): void;
         };
         const map = (window as unknown as { __gransatlasMap: IdleMap }).__gransatlasMap;
-        if (map.loaded() && map.areTilesLoaded()) resolve();
-        else map.once('idle', () => resolve());
+        // deck.gl draws (and so can pick) new layer data one frame after it is given; wait two.
+        const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        if (map.loaded() && map.areTilesLoaded()) settle();
+        else map.once('idle', settle);
         map.triggerRepaint();
       }),
   );
 }
 
 /** Colour of the map canvas where `lon, lat` is drawn. */
-export async function pixelAt(page: Page, lon: number, lat: number): Promise<[number, number, number]> {
+export async function pixelAt(
+  page: Page,
+  lon: number,
+  lat: number,
+): Promise<[number, number, number]> {
   return page.evaluate(
     ([lo, la]) => {
-      type PixelMap = { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+      type PixelMap = {
+        project(p: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
       const map = (window as unknown as { __gransatlasMap: PixelMap }).__gransatlasMap;
       const canvas = map.getCanvas();
       const point = map.project([lo, la]);
@@ -75,7 +86,12 @@ export async function pixelAt(page: Page, lon: number, lat: number): Promise<[nu
       copy.height = canvas.height;
       const ctx = copy.getContext('2d')!;
       ctx.drawImage(canvas, 0, 0);
-      const d = ctx.getImageData(Math.round(point.x * scale), Math.round(point.y * scale), 1, 1).data;
+      const d = ctx.getImageData(
+        Math.round(point.x * scale),
+        Math.round(point.y * scale),
+        1,
+        1,
+      ).data;
       return [d[0], d[1], d[2]] as [number, number, number];
     },
     [lon, lat] as [number, number],
@@ -83,10 +99,17 @@ export async function pixelAt(page: Page, lon: number, lat: number): Promise<[nu
 }
 
 /** Screen position (CSS pixels, relative to the page) of a lon/lat on the map. */
-export async function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+export async function project(
+  page: Page,
+  lon: number,
+  lat: number,
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([lo, la]) => {
-      type ProjectMap = { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+      type ProjectMap = {
+        project(p: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
       const map = (window as unknown as { __gransatlasMap: ProjectMap }).__gransatlasMap;
       const point = map.project([lo, la]);
       const rect = map.getCanvas().getBoundingClientRect();
@@ -94,4 +117,25 @@ export async function project(page: Page, lon: number, lat: number): Promise<{ x
     },
     [lon, lat] as [number, number],
   );
+}
+
+/**
+ * Click the map at a place until `done()` says the click took effect. Right after load deck.gl may
+ * not answer the very first click (its event handling starts with its first rendered frame), so the
+ * click is repeated, 700 ms apart so that two clicks never make a double-click zoom.
+ */
+export async function clickMapAt(
+  page: Page,
+  lon: number,
+  lat: number,
+  done: () => Promise<boolean>,
+): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { x, y } = await project(page, lon, lat);
+    await page.mouse.move(x, y);
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(700);
+    if (await done()) return;
+  }
+  throw new Error(`Clicking the map at ${lon},${lat} had no effect`);
 }

@@ -15,7 +15,9 @@ describe('messages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of englishKeys) {
       const k = key as keyof typeof messages.en;
-      expect(placeholders(messages[lang][k]), `${lang} ${key}`).toEqual(placeholders(messages.en[k]));
+      expect(placeholders(messages[lang][k]), `${lang} ${key}`).toEqual(
+        placeholders(messages.en[k]),
+      );
     }
   });
 

@@ -10,7 +10,14 @@ describe('text search', () => {
     expect(foldText('Guovdageaidnu - Kautokeino')).toBe('guovdageaidnu - kautokeino');
   });
 
-  const places = ['Arvika', 'Årjäng', 'Karlstad', 'Hammarö', 'Halden', 'Guovdageaidnu - Kautokeino'];
+  const places = [
+    'Arvika',
+    'Årjäng',
+    'Karlstad',
+    'Hammarö',
+    'Halden',
+    'Guovdageaidnu - Kautokeino',
+  ];
   const search = (q: string) => searchItems(places, q, (p) => [p]);
 
   it('ranks exact over prefix over word prefix over substring', () => {

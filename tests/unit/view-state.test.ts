@@ -17,7 +17,10 @@ describe('URL state', () => {
       layers: ['boundaries'],
       level: 'county',
       era: '2020',
-      selection: { kind: 'area', area: { country: 'NO', level: 'county', code: '30', era: '2020' } },
+      selection: {
+        kind: 'area',
+        area: { country: 'NO', level: 'county', code: '30', era: '2020' },
+      },
     };
     const search = viewToSearch(view);
     expect(viewFromSearch(search, fallback)).toEqual(view);
@@ -57,7 +60,10 @@ describe('URL state', () => {
   });
 
   it('keeps the valid fields of a partly broken URL', () => {
-    const view = viewFromSearch('?lang=en&c=bogus&era=1999&sel=area:SE-municipality-1780-se', fallback);
+    const view = viewFromSearch(
+      '?lang=en&c=bogus&era=1999&sel=area:SE-municipality-1780-se',
+      fallback,
+    );
     expect(view.lang).toBe('en');
     expect(view.camera).toEqual(fallback.camera);
     expect(view.era).toBe(fallback.era);
@@ -68,7 +74,9 @@ describe('URL state', () => {
   });
 
   it('drops duplicate layers', () => {
-    expect(viewFromSearch('?layers=boundaries,boundaries', fallback).layers).toEqual(['boundaries']);
+    expect(viewFromSearch('?layers=boundaries,boundaries', fallback).layers).toEqual([
+      'boundaries',
+    ]);
   });
 
   it('tells camera-only changes apart from the rest', () => {

@@ -6,7 +6,14 @@ import * as v from 'valibot';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { areaKey, isValidCode, type AreaRef, type Country, type Era, type NoEra } from '../domain/areas';
+import {
+  areaKey,
+  isValidCode,
+  type AreaRef,
+  type Country,
+  type Era,
+  type NoEra,
+} from '../domain/areas';
 import { fetchJson, type Result } from './load';
 
 export const GENERATED_BASE = './generated/';
@@ -49,12 +56,17 @@ function toAreaFeatures(
   country: Country,
   era: Era,
 ): AreaFeature[] {
-  const collection = feature(topology, topology.objects[object] as GeometryCollection<{ code: string; name: string }>);
+  const collection = feature(
+    topology,
+    topology.objects[object] as GeometryCollection<{ code: string; name: string }>,
+  );
   return collection.features.flatMap((f) => {
     const { code, name } = f.properties;
     if (!isValidCode(object, code)) return [];
     const area: AreaRef = { country, level: object, code, era };
-    return [{ ...f, id: areaKey(area), properties: { key: areaKey(area), area, name } } as AreaFeature];
+    return [
+      { ...f, id: areaKey(area), properties: { key: areaKey(area), area, name } } as AreaFeature,
+    ];
   });
 }
 

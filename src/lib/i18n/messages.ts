@@ -39,7 +39,8 @@ const en = {
   'era.label': 'Norwegian boundaries',
   'era.2020': '2020–2023 (with Viken)',
   'era.2024': '2024– (Østfold, Akershus, Buskerud)',
-  'era.hint': 'Norway reorganised its counties in 2020 and again in 2024. Codes follow the era shown.',
+  'era.hint':
+    'Norway reorganised its counties in 2020 and again in 2024. Codes follow the era shown.',
   'legend.heading': 'Legend',
   'legend.nationalBorder': 'National border',
   'legend.countyBorder': 'County border',
@@ -122,7 +123,8 @@ const sv: Messages = {
   'era.label': 'Norska gränser',
   'era.2020': '2020–2023 (med Viken)',
   'era.2024': '2024– (Østfold, Akershus, Buskerud)',
-  'era.hint': 'Norge delade om sina fylken 2020 och igen 2024. Koderna följer den indelning som visas.',
+  'era.hint':
+    'Norge delade om sina fylken 2020 och igen 2024. Koderna följer den indelning som visas.',
   'legend.heading': 'Teckenförklaring',
   'legend.nationalBorder': 'Riksgräns',
   'legend.countyBorder': 'Läns- och fylkesgräns',
@@ -202,7 +204,8 @@ const nb: Messages = {
   'era.label': 'Norske grenser',
   'era.2020': '2020–2023 (med Viken)',
   'era.2024': '2024– (Østfold, Akershus, Buskerud)',
-  'era.hint': 'Norge endret fylkesinndelingen i 2020 og igjen i 2024. Kodene følger inndelingen som vises.',
+  'era.hint':
+    'Norge endret fylkesinndelingen i 2020 og igjen i 2024. Kodene følger inndelingen som vises.',
   'legend.heading': 'Tegnforklaring',
   'legend.nationalBorder': 'Riksgrense',
   'legend.countyBorder': 'Fylkes- og länsgrense',

@@ -13,10 +13,7 @@ class Areas {
   norway = $derived(mapData.norway[view.era] ?? null);
 
   /** Features of the chosen level in both countries: one stable array per level and era. */
-  shown = $derived([
-    ...(mapData.sweden?.[view.level] ?? []),
-    ...(this.norway?.[view.level] ?? []),
-  ]);
+  shown = $derived([...(mapData.sweden?.[view.level] ?? []), ...(this.norway?.[view.level] ?? [])]);
 
   /** Every area of the era shown (both levels), for lookup and search. */
   all = $derived(allFeatures(mapData.sweden, this.norway));

@@ -59,11 +59,28 @@ export function loadBaseData(): Promise<unknown> {
   ]);
 }
 
+// Bookkeeping, not view state: nothing renders from it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const pendingEras = new Set<NoEra>();
 
 export async function ensureNorwegianEra(era: NoEra): Promise<void> {
   if (mapData.norway[era] || pendingEras.has(era)) return;
   pendingEras.add(era);
-  await take('what.boundaries', loadNorwegianAreas(era), (v) => (mapData.norway = { ...mapData.norway, [era]: v }));
+  await take(
+    'what.boundaries',
+    loadNorwegianAreas(era),
+    (v) => (mapData.norway = { ...mapData.norway, [era]: v }),
+  );
   pendingEras.delete(era);
+}
+
+/** True once every file the view needs for `era` has loaded or failed (failures are reported). */
+export function mapDataReady(era: NoEra): boolean {
+  const settled = (loaded: boolean, what: MessageKey) =>
+    loaded || mapData.loadErrors.some((p) => p.what === what);
+  return (
+    settled(mapData.context !== null, 'what.context') &&
+    settled(mapData.labels.length > 0, 'what.labels') &&
+    settled(mapData.sweden !== null && mapData.norway[era] !== undefined, 'what.boundaries')
+  );
 }

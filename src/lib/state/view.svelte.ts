@@ -2,7 +2,13 @@
  * The live view state (Svelte runes) and its two-way link with the address bar and the remembered
  * language. Components read and write `view`; nothing else holds view state.
  */
-import { defaultView, sameExceptCamera, viewFromSearch, viewToSearch, type ViewState } from './viewState';
+import {
+  defaultView,
+  sameExceptCamera,
+  viewFromSearch,
+  viewToSearch,
+  type ViewState,
+} from './viewState';
 import { isLanguage, languageFromBrowser, type Language } from '../i18n/translate';
 
 const LANGUAGE_KEY = 'gransatlas.lang';
@@ -17,7 +23,9 @@ function rememberedLanguage(): Language {
   return languageFromBrowser(navigator.languages ?? [navigator.language]);
 }
 
-export const view: ViewState = $state(viewFromSearch(location.search, defaultView(rememberedLanguage())));
+export const view: ViewState = $state(
+  viewFromSearch(location.search, defaultView(rememberedLanguage())),
+);
 
 /**
  * Keep the URL a serialisation of `view`: camera moves replace the history entry, every other change

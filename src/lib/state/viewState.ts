@@ -70,7 +70,9 @@ function parseCamera(raw: string | null): Camera | null {
 function parseLayers(raw: string | null): LayerId[] | null {
   if (raw === null) return null;
   if (raw === '') return [];
-  const ids = raw.split(',').filter((id): id is LayerId => (LAYER_IDS as readonly string[]).includes(id));
+  const ids = raw
+    .split(',')
+    .filter((id): id is LayerId => (LAYER_IDS as readonly string[]).includes(id));
   return [...new Set(ids)];
 }
 
@@ -125,5 +127,8 @@ export function viewToSearch(view: ViewState): string {
 
 /** True when two views differ only in camera (such changes replace the history entry). */
 export function sameExceptCamera(a: ViewState, b: ViewState): boolean {
-  return viewToSearch({ ...a, camera: DEFAULT_CAMERA }) === viewToSearch({ ...b, camera: DEFAULT_CAMERA });
+  return (
+    viewToSearch({ ...a, camera: DEFAULT_CAMERA }) ===
+    viewToSearch({ ...b, camera: DEFAULT_CAMERA })
+  );
 }
