@@ -200,7 +200,9 @@ describe('layout and keyboard', () => {
     await page.getByRole('button', { name: 'Hide panel' }).click();
     await expect.poll(() => page.locator('#sheet-body').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Show panel' }).click();
-    await expect.poll(() => page.getByText('Administrative areas').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Administrative areas' }).isVisible())
+      .toBe(true);
     await context.close();
   });
 

@@ -14,13 +14,16 @@ describe('URL state', () => {
     const view: ViewState = {
       lang: 'nb',
       camera: { lon: 11.3871, lat: 59.1234, zoom: 7.25 },
-      layers: ['boundaries'],
+      layers: ['boundaries', 'commuting'],
       level: 'county',
       era: '2020',
+      year: 2017,
+      compareYear: 2022,
       selection: {
         kind: 'area',
         area: { country: 'NO', level: 'county', code: '30', era: '2020' },
       },
+      settings: defaultView('en').settings,
     };
     const search = viewToSearch(view);
     expect(viewFromSearch(search, fallback)).toEqual(view);
@@ -55,7 +58,7 @@ describe('URL state', () => {
     expect(view.selection).toBeNull();
     expect(view.level).toBe(fallback.level);
     expect(['2020', '2024']).toContain(view.era);
-    expect(view.layers.every((l) => l === 'boundaries')).toBe(true);
+    expect(view.layers).toEqual(fallback.layers);
     expect(({} as Record<string, unknown>).lang).toBeUndefined();
   });
 
@@ -71,6 +74,36 @@ describe('URL state', () => {
       kind: 'area',
       area: { country: 'SE', level: 'municipality', code: '1780', era: 'se' },
     });
+  });
+
+  it.each([
+    { kind: 'project', id: 'se-no-2014-012' },
+    { kind: 'crossing', id: 'svinesund-e6' },
+    {
+      kind: 'flow',
+      layer: 'commuting',
+      origin: 'SE-municipality-1730-se',
+      destination: 'NO-municipality-3416-2024',
+    },
+  ] as const)('round-trips a $kind selection', (selection) => {
+    const view: ViewState = { ...fallback, selection };
+    expect(viewFromSearch(viewToSearch(view), fallback).selection).toEqual(selection);
+  });
+
+  it.each([
+    '?sel=project:<b>x</b>',
+    '?sel=project:../../etc',
+    '?sel=commuting-flow:SE-municipality-1730-se',
+    '?sel=commuting-flow:SE-municipality-1730-se>NO-county-99x-2024',
+    '?sel=commuting-flow:a>b>c',
+    '?sel=unknown:thing',
+    '?y=1200&cy=abc',
+    '?y=20222',
+  ])('rejects the malformed selection or year in %s', (search) => {
+    const view = viewFromSearch(search, fallback);
+    expect(view.selection).toBeNull();
+    expect(view.year).toBe(fallback.year);
+    expect(view.compareYear).toBeNull();
   });
 
   it('drops duplicate layers', () => {

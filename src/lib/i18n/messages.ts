@@ -1,10 +1,12 @@
 /**
  * Every user-visible string, in Swedish, Norwegian bokmål and English. `en` defines the keys; the
  * `Messages` type makes a missing key in sv or nb a type error, and tests/unit/i18n.test.ts checks
- * the same at run time (including that no string is left empty).
+ * the same at run time (including that no string is left empty). Layers and features keep their
+ * messages in ./modules/<name>.ts (see define.ts) and are merged here.
  */
+import { moduleMessages } from './modules';
 
-const en = {
+const coreEn = {
   'app.name': 'Gränsatlas',
   'app.tagline': 'The Sweden–Norway border region on a map',
   'lang.label': 'Language',
@@ -85,10 +87,13 @@ const en = {
   'skip.toMap': 'Skip to the map',
 } as const;
 
+const en = { ...coreEn, ...moduleMessages.en };
+
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
+type CoreMessages = Record<keyof typeof coreEn, string>;
 
-const sv: Messages = {
+const coreSv: CoreMessages = {
   'app.name': 'Gränsatlas',
   'app.tagline': 'Gränsregionen Sverige–Norge på kartan',
   'lang.label': 'Språk',
@@ -169,7 +174,7 @@ const sv: Messages = {
   'skip.toMap': 'Hoppa till kartan',
 };
 
-const nb: Messages = {
+const coreNb: CoreMessages = {
   'app.name': 'Gränsatlas',
   'app.tagline': 'Grenseregionen Sverige–Norge på kartet',
   'lang.label': 'Språk',
@@ -249,6 +254,9 @@ const nb: Messages = {
   'search.results': '{count} treff',
   'skip.toMap': 'Hopp til kartet',
 };
+
+const sv: Messages = { ...coreSv, ...moduleMessages.sv };
+const nb: Messages = { ...coreNb, ...moduleMessages.nb };
 
 export type Language = 'sv' | 'nb' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'nb', 'en'];

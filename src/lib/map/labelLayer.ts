@@ -14,8 +14,8 @@ export function labelsForZoom(labels: readonly PlaceLabel[], zoom: number): Plac
   return labels.filter((label) => zoom >= MIN_ZOOM_FOR_RANK[label.rank]);
 }
 
-/** A dot and a name for each place; names wait for the web font so the atlas uses it. */
-export function placeLayers(labels: PlaceLabel[], fontReady: boolean) {
+/** A dot and a name for each place (call once the web font has loaded, so the atlas uses it). */
+export function placeLayers(labels: PlaceLabel[]) {
   const dots = new ScatterplotLayer<PlaceLabel>({
     id: 'place-dots',
     data: labels,
@@ -31,7 +31,6 @@ export function placeLayers(labels: PlaceLabel[], fontReady: boolean) {
   const names = new TextLayer<PlaceLabel>({
     id: 'place-labels',
     data: labels,
-    visible: fontReady,
     getPosition: (d) => [d.lon, d.lat],
     getText: (d) => d.name,
     getSize: (d) => (d.rank === 1 ? 15 : d.rank === 2 ? 13.5 : 12.5),

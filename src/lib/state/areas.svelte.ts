@@ -22,12 +22,15 @@ class Areas {
 
   selected = $derived.by(() => {
     const selection = view.selection;
-    return selection ? (this.byKey.get(areaKey(selection.area)) ?? null) : null;
+    return selection?.kind === 'area' ? (this.byKey.get(areaKey(selection.area)) ?? null) : null;
   });
 
   /** The selection names an area that the boundaries shown do not have (e.g. Viken in 2024). */
   selectionMissing = $derived(
-    view.selection !== null && this.norway !== null && mapData.sweden !== null && !this.selected,
+    view.selection?.kind === 'area' &&
+      this.norway !== null &&
+      mapData.sweden !== null &&
+      !this.selected,
   );
 }
 

@@ -6,8 +6,16 @@
 import * as v from 'valibot';
 import { parseAreaKey, areaKey, type AreaRef, type NoEra } from '../domain/areas';
 import { isLanguage, type Language } from '../i18n/translate';
+import {
+  defaultLayerSettings,
+  readLayerSettings,
+  writeLayerSettings,
+  type LayerSettings,
+} from '../layers/settings';
+import { readInteger } from '../layers/settingsCodec';
 
-export const LAYER_IDS = ['boundaries'] as const;
+/** Layers in drawing order (later ones on top). */
+export const LAYER_IDS = ['boundaries', 'indicator', 'commuting', 'trade', 'projects'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export type BoundaryLevel = 'county' | 'municipality';
@@ -18,7 +26,17 @@ export interface Camera {
   zoom: number;
 }
 
-export type Selection = { kind: 'area'; area: AreaRef };
+/** What the details panel shows. Exactly one thing is selected at a time. */
+export type Selection =
+  | { kind: 'area'; area: AreaRef }
+  /** A flow between two areas (area keys), e.g. commuting from Eda to Eidskog. */
+  | { kind: 'flow'; layer: 'commuting' | 'trade'; origin: string; destination: string }
+  | { kind: 'project'; id: string }
+  | { kind: 'crossing'; id: string };
+
+/** Range of years any layer can show (trade goes back to 1960). */
+export const YEAR_RANGE = { min: 1960, max: 2030 } as const;
+export const DEFAULT_YEAR = 2022;
 
 export interface ViewState {
   lang: Language;
@@ -28,7 +46,13 @@ export interface ViewState {
   level: BoundaryLevel;
   /** Norwegian boundary era shown; Swedish areas are the same in both. */
   era: NoEra;
+  /** The year of the shared time control. */
+  year: number;
+  /** "Compare with year…"; null when not comparing. */
+  compareYear: number | null;
   selection: Selection | null;
+  /** Each layer's own settings (filters, modes), keyed by layer id. */
+  settings: LayerSettings;
 }
 
 /** Värmland, Østfold, Innlandet and Oslo in view, with Trøndelag/Jämtland to the north. */
@@ -41,7 +65,10 @@ export function defaultView(lang: Language): ViewState {
     layers: ['boundaries'],
     level: 'municipality',
     era: '2024',
+    year: DEFAULT_YEAR,
+    compareYear: null,
     selection: null,
+    settings: defaultLayerSettings(),
   };
 }
 
@@ -73,13 +100,48 @@ function parseLayers(raw: string | null): LayerId[] | null {
   const ids = raw
     .split(',')
     .filter((id): id is LayerId => (LAYER_IDS as readonly string[]).includes(id));
-  return [...new Set(ids)];
+  // A list naming no layer we know is a broken link, not a request for an empty map.
+  return ids.length > 0 ? [...new Set(ids)] : null;
 }
 
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
 function parseSelection(raw: string | null): Selection | null {
-  if (!raw?.startsWith('area:')) return null;
-  const area = parseAreaKey(raw.slice('area:'.length));
-  return area && area.level !== 'country' ? { kind: 'area', area } : null;
+  if (!raw) return null;
+  const colon = raw.indexOf(':');
+  const kind = raw.slice(0, colon);
+  const rest = raw.slice(colon + 1);
+  if (kind === 'area') {
+    const area = parseAreaKey(rest);
+    return area && area.level !== 'country' ? { kind: 'area', area } : null;
+  }
+  if (kind === 'project' || kind === 'crossing') {
+    return ID_PATTERN.test(rest) ? { kind, id: rest } : null;
+  }
+  if (kind === 'commuting-flow' || kind === 'trade-flow') {
+    const [origin, destination, extra] = rest.split('>');
+    if (extra !== undefined || !origin || !destination) return null;
+    if (!parseAreaKey(origin) || !parseAreaKey(destination)) return null;
+    return {
+      kind: 'flow',
+      layer: kind === 'commuting-flow' ? 'commuting' : 'trade',
+      origin,
+      destination,
+    };
+  }
+  return null;
+}
+
+function selectionToParam(selection: Selection): string {
+  switch (selection.kind) {
+    case 'area':
+      return `area:${areaKey(selection.area)}`;
+    case 'flow':
+      return `${selection.layer}-flow:${selection.origin}>${selection.destination}`;
+    case 'project':
+    case 'crossing':
+      return `${selection.kind}:${selection.id}`;
+  }
 }
 
 /**
@@ -96,13 +158,18 @@ export function viewFromSearch(search: string, fallback: ViewState): ViewState {
   const lang = param(params, 'lang');
   const level = param(params, 'level');
   const era = param(params, 'era');
+  const { min, max } = YEAR_RANGE;
+  const compareYear = param(params, 'cy') === null ? null : readInteger(params, 'cy', min, max, -1);
   return {
     lang: isLanguage(lang) ? lang : fallback.lang,
     camera: parseCamera(param(params, 'c')) ?? fallback.camera,
     layers: parseLayers(param(params, 'layers')) ?? fallback.layers,
     level: level === 'county' || level === 'municipality' ? level : fallback.level,
     era: era === '2020' || era === '2024' ? era : fallback.era,
+    year: readInteger(params, 'y', min, max, fallback.year),
+    compareYear: compareYear === -1 ? fallback.compareYear : compareYear,
     selection: parseSelection(param(params, 'sel')) ?? fallback.selection,
+    settings: readLayerSettings(params, fallback.settings),
   };
 }
 
@@ -121,7 +188,10 @@ export function viewToSearch(view: ViewState): string {
   params.set('layers', view.layers.join(','));
   params.set('level', view.level);
   params.set('era', view.era);
-  if (view.selection) params.set('sel', `area:${areaKey(view.selection.area)}`);
+  params.set('y', String(view.year));
+  if (view.compareYear !== null) params.set('cy', String(view.compareYear));
+  if (view.selection) params.set('sel', selectionToParam(view.selection));
+  writeLayerSettings(view.settings, params);
   return `?${params.toString()}`;
 }
 

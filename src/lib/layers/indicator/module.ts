@@ -1,0 +1,6 @@
+import type { LayerModule } from '../types';
+
+export const indicatorLayer: LayerModule = {
+  id: 'indicator',
+  deckLayers: () => [],
+};

@@ -1,0 +1,6 @@
+import type { LayerModule } from '../types';
+
+export const projectsLayer: LayerModule = {
+  id: 'projects',
+  deckLayers: () => [],
+};

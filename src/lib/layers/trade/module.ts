@@ -1,0 +1,6 @@
+import type { LayerModule } from '../types';
+
+export const tradeLayer: LayerModule = {
+  id: 'trade',
+  deckLayers: () => [],
+};
