@@ -26,12 +26,14 @@ export const LAYERS: readonly LayerDescriptor[] = [
     id: 'trade',
     titleKey: 'trade.layer',
     selects: ['crossing'],
+    searchable: true,
     load: async () => (await import('./trade/module')).tradeLayer,
   },
   {
     id: 'projects',
     titleKey: 'projects.layer',
     selects: ['project'],
+    searchable: true,
     load: async () => (await import('./projects/module')).projectsLayer,
   },
 ];

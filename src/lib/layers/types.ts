@@ -17,7 +17,20 @@ export interface LayerDescriptor {
   titleKey: MessageKey;
   /** Selection kinds this layer's details panel shows (loading it when the URL selects one). */
   selects: readonly Selection['kind'][];
+  /** The layer answers the top bar's search (loaded, with its data, when the search box is used). */
+  searchable?: boolean;
   load(): Promise<LayerModule>;
+}
+
+/** One search hit. `choose` selects it (turning its layer on if needed) and moves the map to it. */
+export interface SearchResult {
+  key: string;
+  label: string;
+  /** What kind of thing it is and where, e.g. "Kommun 1730 · Sverige", "Project · 2014–2020". */
+  detail: string;
+  /** Higher is better: 4 exact, 3 prefix, 2 word prefix, 1 substring (see domain/textSearch). */
+  score: number;
+  choose(): void;
 }
 
 export interface LayerModule {
@@ -43,4 +56,8 @@ export interface LayerModule {
   tooltip?(info: PickingInfo): string | null;
   /** Years with data, for the shared time control; empty or absent when the layer has no years. */
   years?(): number[];
+  /** Load what search needs (called when the search box is focused; idempotent). */
+  prepareSearch?(): void;
+  /** Hits for the query among the layer's things (reactive: may be empty until data arrives). */
+  search?(query: string): SearchResult[];
 }
