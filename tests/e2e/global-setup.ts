@@ -15,9 +15,13 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!findChromium()) throw new Error(NO_CHROMIUM_MESSAGE);
-  if (!existsSync('dist/index.html'))
-    throw new Error('No production build: run `npm run build` first.');
+  // E2E_DIST lets parallel work test its own build folder (`vite build --outDir …`).
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) {
+    throw new Error(`No production build in ${outDir}: run \`npm run build\` first.`);
+  }
   const server = await preview({
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });

@@ -11,6 +11,7 @@ import type { Component } from 'svelte';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { MessageKey } from '../i18n/translate';
 import type { LayerId, Selection } from '../state/viewState';
+import type { AreaRef } from '../domain/areas';
 
 export interface LayerDescriptor {
   id: LayerId;
@@ -42,6 +43,11 @@ export interface LayerModule {
   /** Details of a selection this layer owns (see `owns`). */
   Details?: Component<{ selection: Selection }>;
   owns?(selection: Selection): boolean;
+  /**
+   * What this layer knows about a selected area (e.g. its commuting in/out/net), shown under the
+   * area's details while the layer is on.
+   */
+  AreaSection?: Component<{ area: AreaRef }>;
   /** Start loading the layer's data (called whenever the layer is on; must be idempotent). */
   activate?(): void;
   /**
