@@ -21,27 +21,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fetchText as get, OfflineError } from '../lib/fetchText';
 import { odFromJsonStat, parseJsonStat } from '../../src/lib/data/jsonstat';
 
 const SSB = 'https://data.ssb.no/api/pxwebapi/v2';
 const SCB_V1 = 'https://api.scb.se/OV0104/v1/doris/sv/ssd/START/AM/AM0210/AM0210F/ArRegPend2';
-
-class OfflineError extends Error {}
-
-async function get(url: string, init?: RequestInit): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
-  } catch (e) {
-    throw new OfflineError(
-      `cannot reach ${new URL(url).host} (${(e as Error).message}). This script needs a network; ` +
-        'the build itself works offline from ../shared/data/raw or data/raw.',
-    );
-  }
-  if (!res.ok)
-    throw new Error(`${url}: HTTP ${res.status} ${await res.text().then((t) => t.slice(0, 300))}`);
-  return res.text();
-}
 
 async function refreshSsb03321(outDir: string, years: string[]): Promise<void> {
   const tid = years.length > 0 ? years.join(',') : 'top(1)';

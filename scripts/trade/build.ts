@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import * as v from 'valibot';
 import { BuildError, type BuildContext } from '../lib/context';
 import {
+  CROSSING_DIRECTIONS,
   CROSSING_MEASURES,
   CrossingsFileSchema,
   TradeFileSchema,
@@ -129,13 +130,7 @@ const TrafficRow = v.object({
   crossing_id: required,
   measure: v.picklist(CROSSING_MEASURES),
   indicator: required,
-  direction: v.picklist([
-    'both',
-    'inbound to NO',
-    'outbound from NO',
-    'outbound from SE',
-    'each direction',
-  ]),
+  direction: v.picklist(CROSSING_DIRECTIONS),
 });
 
 const InvestmentRow = v.object({

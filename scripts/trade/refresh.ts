@@ -23,6 +23,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fetchText as get, OfflineError } from '../lib/fetchText';
 import { parseJsonStat } from '../../src/lib/data/jsonstat';
 
 const SCB_HA = 'https://api.scb.se/OV0104/v1/doris/sv/ssd/HA/HA0201/HA0201B';
@@ -33,24 +34,6 @@ const TVA =
   '/' +
   encodeURIComponent('Utlandsägda företag') +
   '/internationella_foretag_utlandsagda_arbetsstallen_land_region_bransch_2022_2023.px';
-
-class OfflineError extends Error {}
-
-async function get(url: string, init?: RequestInit): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
-  } catch (e) {
-    throw new OfflineError(
-      `cannot reach ${new URL(url).host} (${(e as Error).message}). This script needs a network; ` +
-        'the data build itself works offline from the curated CSVs in data/.',
-    );
-  }
-  if (!res.ok) {
-    throw new Error(`${url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-  }
-  return res.text();
-}
 
 async function save(outDir: string, name: string, text: string): Promise<void> {
   const parsed = parseJsonStat(text, { file: name });

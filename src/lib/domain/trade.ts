@@ -116,6 +116,15 @@ export const CROSSING_MEASURES = [
 ] as const;
 export type CrossingMeasure = (typeof CROSSING_MEASURES)[number];
 
+/** Which way a crossing figure counts, as the sources word it. */
+export const CROSSING_DIRECTIONS = [
+  'both',
+  'inbound to NO',
+  'outbound from NO',
+  'outbound from SE',
+  'each direction',
+] as const;
+
 export const CrossingSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   nameSe: v.string(),
@@ -142,13 +151,7 @@ export const TrafficObservationSchema = v.object({
   crossingIds: v.pipe(v.array(v.string()), v.minLength(1)),
   measure: v.picklist(CROSSING_MEASURES),
   indicator: v.string(),
-  direction: v.picklist([
-    'both',
-    'inbound to NO',
-    'outbound from NO',
-    'outbound from SE',
-    'each direction',
-  ]),
+  direction: v.picklist(CROSSING_DIRECTIONS),
 });
 
 export const CrossingsFileSchema = v.object({
