@@ -71,11 +71,25 @@ describe('default view', () => {
     await context.close();
   });
 
-  it('serves the local label set with county seats and border towns', async () => {
+  it('draws place names from the local label set (county seats and border towns)', async () => {
     const { page, context } = await open('/?lang=sv');
-    const labels = await page.evaluate(async () => (await fetch('./generated/labels.json')).json());
-    const names = (labels as { name: string }[]).map((l) => l.name);
-    expect(names).toEqual(expect.arrayContaining(['Karlstad', 'Halden', 'Strömstad']));
+    const labels = (await page.evaluate(async () =>
+      (await fetch('./generated/labels.json')).json(),
+    )) as { name: string; lon: number; lat: number }[];
+    const names = labels.map((l) => l.name);
+    expect(names).toEqual(expect.arrayContaining(['Karlstad', 'Halden', 'Strömstad', 'Årjäng']));
+    // Text is dark on light land: right of Karlstad's dot (from ~8 px, past the dot) there must be
+    // dark pixels once the names have been drawn (they arrive just after the first idle).
+    const karlstad = labels.find((l) => l.name === 'Karlstad')!;
+    const darkest = async () => {
+      let min = 255;
+      for (let dx = 0.3; dx <= 1.2; dx += 0.03) {
+        const [r, g, b] = await pixelAt(page, karlstad.lon + dx, karlstad.lat);
+        min = Math.min(min, (r + g + b) / 3);
+      }
+      return min;
+    };
+    await expect.poll(darkest, { timeout: 15_000 }).toBeLessThan(120);
     await context.close();
   });
 });
