@@ -1,0 +1,133 @@
+/**
+ * deck.gl layers of the commuting flows: @flowmap.gl's FlowmapLayer (width by persons, location
+ * totals, clustering at low zoom, top-N, optional animation). Compare mode draws growth and decline
+ * as two FlowmapLayers locked to one magnitude scale, so widths stay comparable.
+ */
+import { FlowmapLayer } from '@flowmap.gl/layers';
+import { LocationFilterMode } from '@flowmap.gl/data';
+import type { Layer } from '@deck.gl/core';
+import pointOnFeature from '@turf/point-on-feature';
+import { endKey, type CommuterFlow, type FlowDifference } from '../../domain/commuting';
+import type { AreaRef } from '../../domain/areas';
+import type { AreaFeature } from '../../data/boundaries';
+
+export interface FlowLocation {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+export interface FlowDatum {
+  origin: string;
+  dest: string;
+  count: number;
+}
+
+/**
+ * Where a whole country's figure is drawn: inland points on each side of the border (not a capital,
+ * which would read as "Oslo" or "Stockholm"). The tooltip and details say "whole country".
+ */
+export const COUNTRY_ANCHORS: Record<'SE' | 'NO', [number, number]> = {
+  SE: [14.6, 59.6],
+  NO: [9.9, 60.9],
+};
+
+/** Colour-blind-safe, one hue each (from ColorBrewer via d3-scale-chromatic), light → dark. */
+export const FLOW_COLOURS = ['#bfd3e6', '#8c96c6', '#8856a7', '#6e016b'];
+/** Growth dark blue, decline light orange: hue and lightness both differ (no red–green). */
+export const GROWTH_COLOURS = ['#4292c6', '#2171b5', '#08519c', '#08306b'];
+export const DECLINE_COLOURS = ['#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913'];
+
+const positions = new WeakMap<AreaFeature, [number, number]>();
+
+/** A point on the area's surface (inside, unlike a centroid of a bent area), computed once. */
+export function areaPosition(
+  area: AreaRef,
+  feature: AreaFeature | undefined,
+): [number, number] | null {
+  if (area.level === 'country') return COUNTRY_ANCHORS[area.country];
+  if (!feature) return null;
+  let p = positions.get(feature);
+  if (!p) {
+    p = pointOnFeature(feature).geometry.coordinates as [number, number];
+    positions.set(feature, p);
+  }
+  return p;
+}
+
+/** Locations and flows for FlowmapLayer; flows whose end has no position are left out. */
+export function flowmapData(
+  pairs: readonly { origin: AreaRef; destination: AreaRef; count: number }[],
+  locate: (area: AreaRef) => FlowLocation | null,
+): { locations: FlowLocation[]; flows: FlowDatum[] } {
+  const locations = new Map<string, FlowLocation>();
+  const flows: FlowDatum[] = [];
+  for (const p of pairs) {
+    const a = locations.get(endKey(p.origin)) ?? locate(p.origin);
+    const b = locations.get(endKey(p.destination)) ?? locate(p.destination);
+    if (!a || !b || p.count <= 0) continue;
+    locations.set(a.id, a);
+    locations.set(b.id, b);
+    flows.push({ origin: a.id, dest: b.id, count: p.count });
+  }
+  return { locations: [...locations.values()], flows };
+}
+
+export const flowPairs = (flows: readonly CommuterFlow[]) =>
+  flows.map((f) => ({ origin: f.origin, destination: f.destination, count: f.persons }));
+
+export function differencePairs(diffs: readonly FlowDifference[], sign: 1 | -1) {
+  return diffs
+    .filter((d) => d.change !== null && Math.sign(d.change) === sign)
+    .map((d) => ({
+      origin: d.origin as AreaRef,
+      destination: d.destination as AreaRef,
+      count: Math.abs(d.change!),
+    }));
+}
+
+interface LayerOptions {
+  id: string;
+  data: { locations: FlowLocation[]; flows: FlowDatum[] };
+  visible: boolean;
+  topN: number;
+  animate: boolean;
+  colours: string[];
+  selected: string | null;
+  /** Lock the width scale to [0, max] (compare mode: growth and decline on one scale). */
+  maxMagnitude?: number;
+}
+
+export function flowmapLayer(o: LayerOptions): Layer {
+  const hasSelected = o.selected !== null && o.data.locations.some((l) => l.id === o.selected);
+  return new FlowmapLayer<FlowLocation, FlowDatum>({
+    id: o.id,
+    data: o.data,
+    visible: o.visible,
+    pickable: true,
+    getLocationId: (l: FlowLocation) => l.id,
+    getLocationName: (l: FlowLocation) => l.name,
+    getLocationLat: (l: FlowLocation) => l.lat,
+    getLocationLon: (l: FlowLocation) => l.lon,
+    getFlowOriginId: (f: FlowDatum) => f.origin,
+    getFlowDestId: (f: FlowDatum) => f.dest,
+    getFlowMagnitude: (f: FlowDatum) => f.count,
+    locationTotalsEnabled: true,
+    clusteringEnabled: true,
+    clusteringAuto: true,
+    fadeEnabled: true,
+    maxTopFlowsDisplayNum: o.topN,
+    flowLinesRenderingMode: o.animate ? 'animated-straight' : 'straight',
+    colorScheme: o.colours,
+    highlightColor: '#f0a202',
+    filter: hasSelected
+      ? { selectedLocations: [o.selected!], locationFilterMode: LocationFilterMode.ALL }
+      : undefined,
+    ...(o.maxMagnitude !== undefined
+      ? {
+          adaptiveScalesEnabled: false,
+          scaleLock: { enabled: true, domains: { flowMagnitude: [0, o.maxMagnitude] } },
+        }
+      : {}),
+  }) as unknown as Layer;
+}

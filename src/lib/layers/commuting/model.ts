@@ -1,0 +1,260 @@
+/**
+ * Pure steps from loaded commuting data and the layer's settings to what the map, the table and the
+ * CSV show. No browser or Svelte imports: everything here is unit-tested.
+ */
+import {
+  aggregateFlows,
+  diffFlows,
+  endKey,
+  filterFlows,
+  topFlows,
+  type CommuterFlow,
+  type FlowDifference,
+  type MeasureKey,
+} from '../../domain/commuting';
+import { parseAreaKey, type AreaRef } from '../../domain/areas';
+import type { Selection } from '../../state/viewState';
+import type { CommutingSettings } from './settings';
+
+/**
+ * Which measure "auto" picks when a year has several: register-based main-job counts first, then the
+ * other official statistics, press figures last. Figures of different measures are never summed.
+ */
+export const MEASURE_PREFERENCE: readonly MeasureKey[] = [
+  'main-job-register',
+  'nordic-mobility-employees',
+  'non-resident-employees-q4',
+  'any-wage-income',
+  'secondary-job',
+  'full-time-equivalents',
+  'reported-daily',
+  'reported-unspecified',
+  'no-employed-q4-03321',
+];
+
+export function measuresOf(flows: readonly CommuterFlow[]): MeasureKey[] {
+  const keys = new Set(flows.map((f) => f.measure.key));
+  return MEASURE_PREFERENCE.filter((k) => keys.has(k));
+}
+
+/** The measure shown for a year: the chosen one if the year has it, otherwise the preferred one. */
+export function chooseMeasure(
+  available: readonly MeasureKey[],
+  choice: CommutingSettings['measure'],
+): MeasureKey | null {
+  if (choice !== 'auto' && available.includes(choice)) return choice;
+  return available[0] ?? null;
+}
+
+export interface ViewFlowsInput {
+  /** Published cross-border figures (all years), already in the era shown. */
+  published: readonly CommuterFlow[];
+  /** The domestic matrix of the year, already in the era shown; null when there is none. */
+  domestic: readonly CommuterFlow[] | null;
+  year: number;
+  settings: CommutingSettings;
+}
+
+export interface ViewFlows {
+  /** Flows to draw and list, largest first, at most settings.topN. */
+  flows: CommuterFlow[];
+  /** Measures the year's published cross-border figures have. */
+  measures: MeasureKey[];
+  /** The cross-border measure shown (null: the year has no cross-border figure). */
+  measure: MeasureKey | null;
+  /** Flows that passed the filters before top-N. */
+  matched: number;
+}
+
+function domesticAtLevel(
+  flows: readonly CommuterFlow[],
+  level: CommutingSettings['level'],
+): CommuterFlow[] {
+  if (level === 'country') return []; // Norway → Norway says nothing on a border map.
+  if (level === 'county') {
+    const result = aggregateFlows(flows, 'county', { disjoint: true });
+    return result.ok ? result.flows.filter((f) => endKey(f.origin) !== endKey(f.destination)) : [];
+  }
+  return [...flows];
+}
+
+/** Filter → one measure → level → minimum → top-N, the order the controls read. */
+export function viewFlows({ published, domestic, year, settings }: ViewFlowsInput): ViewFlows {
+  const ofYear = filterFlows(published, { year, direction: settings.direction });
+  const measures = measuresOf(ofYear);
+  const measure = chooseMeasure(measures, settings.measure);
+  const cross = filterFlows(ofYear, {
+    measures: measure ? [measure] : [],
+    minPersons: settings.minPersons,
+    level: settings.level === 'each' ? undefined : settings.level,
+  });
+  const local =
+    settings.scope === 'all' && domestic
+      ? filterFlows(domesticAtLevel(domestic, settings.level), {
+          minPersons: settings.minPersons,
+        })
+      : [];
+  const all = [...cross, ...local];
+  return { flows: topFlows(all, settings.topN), measures, measure, matched: all.length };
+}
+
+/** Year-to-year change of what the settings show, largest changes (either sign) first. */
+export function viewDifferences(
+  before: ViewFlows,
+  after: ViewFlows,
+  topN: number,
+): FlowDifference[] {
+  const isDomestic = (f: CommuterFlow) => f.measure.key === 'no-employed-q4-03321';
+  // Published figures: a pair missing in one year is unknown. The SSB matrix is complete: missing = 0.
+  const published = diffFlows(
+    before.flows.filter((f) => !isDomestic(f)),
+    after.flows.filter((f) => !isDomestic(f)),
+  );
+  const domestic = diffFlows(before.flows.filter(isDomestic), after.flows.filter(isDomestic), {
+    missingAsZero: true,
+  });
+  return [...published, ...domestic]
+    .filter((d) => d.change !== null && d.change !== 0)
+    .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))
+    .slice(0, topN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table and CSV
+
+export type ColumnKey =
+  'origin' | 'destination' | 'measure' | 'persons' | 'before' | 'after' | 'change';
+
+export interface TableRow {
+  originKey: string;
+  destinationKey: string;
+  origin: string;
+  destination: string;
+  /** Measure key (the table shows its translated name; the CSV keeps the key). */
+  measure: MeasureKey;
+  persons: number | null;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
+export const COLUMNS_SINGLE: readonly ColumnKey[] = ['origin', 'destination', 'persons', 'measure'];
+export const COLUMNS_COMPARE: readonly ColumnKey[] = [
+  'origin',
+  'destination',
+  'before',
+  'after',
+  'change',
+  'measure',
+];
+export const NUMERIC: ReadonlySet<ColumnKey> = new Set(['persons', 'before', 'after', 'change']);
+
+export function rowsFromFlows(
+  flows: readonly CommuterFlow[],
+  nameOf: (area: AreaRef) => string,
+): TableRow[] {
+  return flows.map((f) => ({
+    originKey: endKey(f.origin),
+    destinationKey: endKey(f.destination),
+    origin: nameOf(f.origin),
+    destination: nameOf(f.destination),
+    measure: f.measure.key,
+    persons: f.persons,
+    before: null,
+    after: null,
+    change: null,
+  }));
+}
+
+export function rowsFromDifferences(
+  diffs: readonly FlowDifference[],
+  nameOf: (area: AreaRef) => string,
+): TableRow[] {
+  return diffs.map((d) => ({
+    originKey: endKey(d.origin),
+    destinationKey: endKey(d.destination),
+    origin: nameOf(d.origin as AreaRef),
+    destination: nameOf(d.destination as AreaRef),
+    measure: d.measure,
+    persons: null,
+    before: d.before,
+    after: d.after,
+    change: d.change,
+  }));
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+/** Sorted copy; numbers numerically (missing last), text by the language's collation. */
+export function sortRows(
+  rows: readonly TableRow[],
+  column: ColumnKey,
+  direction: SortDirection,
+  locale: string,
+): TableRow[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const collator = new Intl.Collator(locale);
+  return [...rows].sort((a, b) => {
+    const x = a[column];
+    const y = b[column];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : collator.compare(String(x), String(y));
+    return sign * c;
+  });
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  // Quote always; a leading = + - @ would be read as a formula by spreadsheets.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The table as CSV: a header row, one line per row in the order shown, numbers as plain numbers
+ * (dot decimals, no grouping), UTF-8 with a BOM so Excel reads å ä ö ø æ.
+ */
+export function tableCsv(
+  columns: readonly ColumnKey[],
+  header: Record<ColumnKey, string>,
+  rows: readonly TableRow[],
+  measureLabel: (key: MeasureKey) => string = (k) => k,
+): string {
+  const lines = [columns.map((c) => csvCell(header[c])).join(',')];
+  for (const row of rows) {
+    lines.push(
+      columns.map((c) => csvCell(c === 'measure' ? measureLabel(row.measure) : row[c])).join(','),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map picking → view
+
+/** The selection a click on a flow between two locations makes (null for clusters and points). */
+export function flowSelection(originId: unknown, destinationId: unknown): Selection | null {
+  if (typeof originId !== 'string' || typeof destinationId !== 'string') return null;
+  if (!parseAreaKey(originId) || !parseAreaKey(destinationId)) return null;
+  return { kind: 'flow', layer: 'commuting', origin: originId, destination: destinationId };
+}
+
+/** A click on a location circle selects the area (countries are not selectable areas). */
+export function locationSelection(id: unknown): Selection | null {
+  if (typeof id !== 'string') return null;
+  const area = parseAreaKey(id);
+  return area && area.level !== 'country' ? { kind: 'area', area } : null;
+}
+
+/** Every flow of a selection's pair in a list (one per measure and source). */
+export function flowsOfPair(
+  flows: readonly CommuterFlow[],
+  origin: string,
+  destination: string,
+): CommuterFlow[] {
+  return flows.filter((f) => endKey(f.origin) === origin && endKey(f.destination) === destination);
+}
