@@ -1,0 +1,180 @@
+/**
+ * The commuting layer in a real browser: a flow is drawn across the border and listed in the table;
+ * selecting Strömstad shows its figures in the panel; the year changes what is shown; the CSV export
+ * has the table's rows; a broken data file gives a message and leaves the map working.
+ * Screenshots for review go to $COMMUTING_SHOTS when it is set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { openApp, pixelAt, waitForMapIdle, type Session } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options = {}): Promise<Session> {
+  const session = await openApp(path, options, browser);
+  await waitForMapIdle(session.page);
+  return session;
+}
+
+async function shot(page: Page, name: string) {
+  const dir = process.env.COMMUTING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/** Waits until the layer's data is in (the legend says how many flows are shown). */
+async function commutingReady(page: Page) {
+  await page.getByTestId('commuting-shown').waitFor({ timeout: 20_000 });
+  await waitForMapIdle(page);
+}
+
+async function tableRows(page: Page): Promise<string[][]> {
+  const table = page.getByTestId('commuting-table');
+  if (!(await table.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await table.locator('summary').click();
+  }
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())),
+    );
+}
+
+// Inland anchors of the two national totals (flowLayers.ts COUNTRY_ANCHORS).
+const SE: [number, number] = [14.6, 59.6];
+const NO: [number, number] = [9.9, 60.9];
+
+describe('commuting layer', () => {
+  it('draws a flow across the border and lists Sweden → Norway flows in the table', async () => {
+    const base = '/?lang=en&c=12.2,60.2,5.6&y=2008';
+    const off = await open(`${base}&layers=boundaries`);
+    const along = [0.35, 0.45, 0.5, 0.55, 0.65].map(
+      (f) => [SE[0] + (NO[0] - SE[0]) * f, SE[1] + (NO[1] - SE[1]) * f] as [number, number],
+    );
+    const before = [];
+    for (const p of along) before.push(await pixelAt(off.page, ...p));
+    await off.context.close();
+
+    const { page, context, pageErrors } = await open(`${base}&layers=boundaries,commuting`);
+    await commutingReady(page);
+    const after = [];
+    for (const p of along) after.push(await pixelAt(page, ...p));
+    const changed = after.filter(
+      (c, i) => Math.hypot(...c.map((v, k) => v - before[i][k])) > 30,
+    ).length;
+    expect(changed, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`).toBeGreaterThan(0);
+
+    const rows = await tableRows(page);
+    // 2008: Strömstad → Norway 790, main job in Norway (register), as published.
+    expect(rows).toContainEqual(['Strömstad', 'Norway', '790', expect.stringMatching(/Main job/)]);
+    expect(rows.some((r) => r[0] === 'Norway' && r[1] === 'Sweden')).toBe(true);
+    await shot(page, 'desktop-2008-table');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows Strömstad’s commuting in the panel when Strömstad is selected', async () => {
+    const { page, context } = await open('/?lang=en&layers=boundaries,commuting&y=2008');
+    await commutingReady(page);
+    const input = page.locator('#area-search');
+    await input.fill('Strömstad');
+    await page.locator('#area-search-results').getByRole('option').first().waitFor();
+    await input.press('ArrowDown');
+    await input.press('Enter');
+    const section = page.getByTestId('commuting-area');
+    await section.waitFor();
+    expect(await section.getByTestId('commuting-out').first().textContent()).toBe('790');
+    // The time series covers every year with data: 2003 and 2008 figures, gaps between.
+    expect(await section.locator('svg[role=img]').count()).toBeGreaterThan(0);
+    await waitForMapIdle(page);
+    await shot(page, 'desktop-stromstad');
+    // Swedish formatting of the same number in Swedish.
+    await page.goto(page.url().replace('lang=en', 'lang=sv'));
+    await page.getByTestId('commuting-area').waitFor();
+    expect(await page.getByTestId('commuting-out').first().textContent()).toBe('790');
+    await context.close();
+  });
+
+  it('changing the year changes the flows shown', async () => {
+    const { page, context } = await open('/?lang=en&layers=boundaries,commuting&y=2008');
+    await commutingReady(page);
+    const rows2008 = await tableRows(page);
+    await page.getByTestId('time-control').locator('input[type=range]').fill('2015');
+    await expect.poll(() => page.url()).toContain('y=2015');
+    await expect
+      .poll(async () => JSON.stringify(await tableRows(page)))
+      .not.toBe(JSON.stringify(rows2008));
+    const rows2015 = await tableRows(page);
+    // 2015 has Nordic Mobility figures: 22 700 Sweden → Norway.
+    expect(rows2015.some((r) => r[0] === 'Sweden' && r[1] === 'Norway')).toBe(true);
+    await context.close();
+  });
+
+  it('exports exactly the table as CSV (header, numbers, BOM)', async () => {
+    const { page, context } = await open(
+      '/?lang=sv&layers=boundaries,commuting&y=2022&commuting.scope=all&commuting.top=25',
+    );
+    await commutingReady(page);
+    const rows = await tableRows(page);
+    expect(rows.length).toBe(25);
+    // Sort by origin (a real button in the header) and export that order.
+    const th = page.getByTestId('commuting-table').locator('th').first();
+    await th.getByRole('button').click();
+    expect(await th.getAttribute('aria-sort')).toBe('ascending');
+    const sorted = await tableRows(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ned CSV' }).click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('"Bor i","Arbetar i","Personer","Vad som räknades"');
+    expect(lines.length - 1).toBe(sorted.length);
+    lines.slice(1).forEach((line, i) => {
+      const cells = line.match(/"(?:[^"]|"")*"|[^,]+/g)!.map((c) => c.replace(/^"|"$/g, ''));
+      expect(cells[0]).toBe(sorted[i][0]);
+      expect(cells[1]).toBe(sorted[i][1]);
+      // The table formats 1 234 for Swedish; the CSV keeps the plain number.
+      expect(Number(cells[2])).toBe(Number(sorted[i][2].replace(/\s/g, '')));
+    });
+    await shot(page, 'desktop-2022-all');
+    await context.close();
+  });
+
+  it('a broken data file gives a message and leaves the map working', async () => {
+    const session = await openApp('/?lang=en&layers=boundaries,commuting&y=2008', {}, browser);
+    const { page, context, pageErrors } = session;
+    await page.route('**/generated/commuting-cross-border.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"flows": 3}' }),
+    );
+    await page.reload();
+    await waitForMapIdle(page);
+    const alert = page.getByTestId('commuting-legend').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/commuting-cross-border\.json/);
+    // The boundaries still answer: select an area by search.
+    await page.locator('#area-search').fill('Eda');
+    await page.locator('#area-search-results').getByRole('option').first().waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('works on a phone', async () => {
+    const { page, context } = await open(
+      '/?lang=sv&layers=boundaries,commuting&y=2008&sel=area:SE-municipality-1486-se',
+      { viewport: { width: 390, height: 844 } },
+    );
+    await page.getByTestId('commuting-area').waitFor({ timeout: 20_000 });
+    await waitForMapIdle(page);
+    await shot(page, 'phone-stromstad');
+    await context.close();
+  });
+});
