@@ -53,6 +53,8 @@ export interface ViewState {
   selection: Selection | null;
   /** Each layer's own settings (filters, modes), keyed by layer id. */
   settings: LayerSettings;
+  /** Chromeless view for an iframe (`embed=1`): map, legend and attribution only. Absent = false. */
+  embed?: boolean;
 }
 
 /** Värmland, Østfold, Innlandet and Oslo in view, with Trøndelag/Jämtland to the north. */
@@ -170,6 +172,8 @@ export function viewFromSearch(search: string, fallback: ViewState): ViewState {
     compareYear: compareYear === -1 ? fallback.compareYear : compareYear,
     selection: parseSelection(param(params, 'sel')) ?? fallback.selection,
     settings: readLayerSettings(params, fallback.settings),
+    // Only the exact flag turns it on; written only when true, so ordinary links never carry it.
+    ...(param(params, 'embed') === '1' ? { embed: true } : {}),
   };
 }
 
@@ -192,6 +196,7 @@ export function viewToSearch(view: ViewState): string {
   if (view.compareYear !== null) params.set('cy', String(view.compareYear));
   if (view.selection) params.set('sel', selectionToParam(view.selection));
   writeLayerSettings(view.settings, params);
+  if (view.embed) params.set('embed', '1');
   return `?${params.toString()}`;
 }
 

@@ -4,8 +4,16 @@ import { commutingMessages } from './commuting';
 import { projectsMessages } from './projects';
 import { tradeMessages } from './trade';
 import { indicatorMessages } from './indicator';
+import { presenterMessages } from './presenter';
 
-const all = [timeMessages, commutingMessages, projectsMessages, tradeMessages, indicatorMessages];
+const all = [
+  timeMessages,
+  commutingMessages,
+  projectsMessages,
+  tradeMessages,
+  indicatorMessages,
+  presenterMessages,
+];
 
 type Union = (typeof all)[number];
 type Keys = Union extends infer U ? (U extends { en: infer E } ? keyof E : never) : never;
