@@ -39,10 +39,14 @@ export async function openApp(
   return { browser: b, context, page, foreignRequests, pageErrors };
 }
 
-/** Resolves when the app has its data for the view and MapLibre reports `idle`. */
+/** Resolves when the app has its data for the view, deck.gl is attached and MapLibre is idle. */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
-    () => '__gransatlasMap' in window && document.documentElement.dataset.mapData === 'ready',
+    () =>
+      '__gransatlasMap' in window &&
+      document.documentElement.dataset.mapData === 'ready' &&
+      // deck.gl (data layers, place names) is attached just after the first idle.
+      document.documentElement.dataset.overlay === 'ready',
     null,
     { timeout },
   );

@@ -17,6 +17,13 @@ export const BASEMAP_COLOURS = {
   nationalBorder: '#4a4a48',
 } as const;
 
+/** Areas of the boundaries layer: hover tint and the selected area's outline. */
+export const AREA_COLOURS = {
+  hover: 'rgb(40 90 160 / 0.24)',
+  selectedFill: 'rgb(40 90 160 / 0.16)',
+  selectedLine: 'rgb(20 50 110)',
+} as const;
+
 /** GeoJSON sources of the basemap, filled at run time. */
 export const BASEMAP_SOURCES = [
   'countries',
@@ -24,7 +31,12 @@ export const BASEMAP_SOURCES = [
   'national-borders',
   'county-borders',
   'municipality-borders',
+  'areas',
+  'selected-area',
 ] as const;
+
+/** Map layers of the boundaries layer (shown or hidden with it). */
+export const AREA_LAYER_IDS = ['areas-fill', 'selected-area-fill', 'selected-area-line'] as const;
 export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
@@ -37,6 +49,8 @@ export function basemapStyle(attribution: string): StyleSpecification {
       data: emptyCollection,
       // One attribution string for the whole basemap; MapLibre shows each distinct string once.
       attribution,
+      // Areas are addressed by their area key (hover state, selection).
+      ...(id === 'areas' ? { promoteId: 'key' } : {}),
     };
   }
   return {
@@ -67,6 +81,22 @@ export function basemapStyle(attribution: string): StyleSpecification {
         paint: { 'line-color': BASEMAP_COLOURS.lakeOutline, 'line-width': 0.5 },
       },
       {
+        // Invisible but hoverable and clickable; tinted while hovered.
+        id: 'areas-fill',
+        type: 'fill',
+        source: 'areas',
+        paint: {
+          'fill-color': AREA_COLOURS.hover,
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+        },
+      },
+      {
+        id: 'selected-area-fill',
+        type: 'fill',
+        source: 'selected-area',
+        paint: { 'fill-color': AREA_COLOURS.selectedFill },
+      },
+      {
         id: 'municipality-borders',
         type: 'line',
         source: 'municipality-borders',
@@ -93,6 +123,12 @@ export function basemapStyle(attribution: string): StyleSpecification {
           'line-color': BASEMAP_COLOURS.nationalBorder,
           'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 8, 2.4],
         },
+      },
+      {
+        id: 'selected-area-line',
+        type: 'line',
+        source: 'selected-area',
+        paint: { 'line-color': AREA_COLOURS.selectedLine, 'line-width': 3 },
       },
     ],
   };

@@ -1,6 +1,5 @@
-import type { PickingInfo } from '@deck.gl/core';
 import type { LayerModule } from '../types';
-import { areaLayers, type AreaPart } from './areaLayers';
+import type { AreaFeature } from '../../data/boundaries';
 import { areas } from '../../state/areas.svelte';
 import { t } from '../../state/i18n.svelte';
 import { view } from '../../state/view.svelte';
@@ -11,17 +10,25 @@ import BoundaryControls from './BoundaryControls.svelte';
 import BoundaryLegend from './BoundaryLegend.svelte';
 import AreaDetails from './AreaDetails.svelte';
 
-/** Municipalities and counties: hover to identify, click to select. Always drawn first. */
+/** One line per fact, for the map tooltip of a hovered area. */
+export function areaTooltip(feature: AreaFeature): string {
+  const { name, area } = feature.properties;
+  const level = t(`areaLevel.${area.country}.${area.level as 'county' | 'municipality'}`);
+  return `${name}\n${level} ${area.code} · ${t(`country.${area.country}`)}`;
+}
+
+/**
+ * Municipalities and counties: hover to identify, click to select. Drawn by MapLibre as part of the
+ * basemap (src/lib/map/basemapStyle.ts), so the first view needs no deck.gl; the map view routes
+ * hover and click to areas when no data layer object is under the pointer.
+ */
 export const boundariesLayer: LayerModule = {
   id: 'boundaries',
   Controls: BoundaryControls,
   Legend: BoundaryLegend,
   Details: AreaDetails,
   owns: (selection) => selection.kind === 'area',
-  deckLayers: (active) =>
-    areaLayers({ features: areas.shown, selected: areas.selected, visible: active }),
-  select: (info: PickingInfo<AreaPart>) =>
-    info.object ? { kind: 'area', area: info.object.feature.properties.area } : null,
+  deckLayers: () => [],
   search: (query) =>
     areas.all.flatMap((feature) => {
       const { name, area } = feature.properties;
@@ -41,10 +48,4 @@ export const boundariesLayer: LayerModule = {
         },
       ];
     }),
-  tooltip: (info: PickingInfo<AreaPart>) => {
-    if (!info.object) return null;
-    const { name, area } = info.object.feature.properties;
-    const level = t(`areaLevel.${area.country}.${area.level as 'county' | 'municipality'}`);
-    return `${name}\n${level} ${area.code} · ${t(`country.${area.country}`)}`;
-  },
 };
