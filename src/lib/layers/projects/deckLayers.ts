@@ -63,10 +63,11 @@ export function projectDeckLayers({
         d.kind === 'cluster'
           ? [...CLUSTER_COLOUR, 225]
           : [...projectColour(d.project, colourBy), 235],
+      // A dark rim keeps the light hues (sky blue, grey) visible on the pale land.
       stroked: true,
-      getLineColor: [255, 255, 255, 255],
+      getLineColor: (d) => (d.kind === 'cluster' ? [255, 255, 255, 255] : [40, 40, 45, 230]),
       lineWidthUnits: 'pixels',
-      getLineWidth: 1.5,
+      getLineWidth: (d) => (d.kind === 'cluster' ? 1.5 : 1),
       autoHighlight: true,
       highlightColor: [255, 200, 0, 160],
       updateTriggers: { getFillColor: colourBy },
@@ -85,6 +86,11 @@ export function projectDeckLayers({
       characterSet: '0123456789',
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
+      // Above the centre: a place-name dot drawn on top at the same town would hide the digits.
+      getPixelOffset: (d) => [
+        0,
+        d.kind === 'cluster' ? -Math.min(9, clusterRadius(d.count) * 0.4) : 0,
+      ],
       pickable: false,
     }),
     new ScatterplotLayer<Project>({

@@ -5,6 +5,7 @@
  */
 import {
   PROGRAMME_PERIODS,
+  SEARCH_RANK,
   aggregateProjects,
   filterProjects,
   themeParts,
@@ -40,10 +41,17 @@ const GROUP_OF_PRIORITY: Record<string, ThemeGroup> = {
   'En starkare gränsregion': 'governance',
 };
 
+/** Themes written as "<sub-area> – <topic>" name no priority; their topic words decide. */
+const GROUP_OF_TOPIC: [RegExp, ThemeGroup][] = [
+  [/border obstacles|gränshinder/i, 'governance'],
+  [/besöksnäring|turism|business/i, 'business'],
+];
+
 /** The theme group of a project; 'unstated' when the source names only a sub-area. */
 export function themeGroup(project: Project): ThemeGroup {
   const { priority } = themeParts(project.theme);
-  return (priority && GROUP_OF_PRIORITY[priority]) || 'unstated';
+  const byPriority = priority ? GROUP_OF_PRIORITY[priority] : undefined;
+  return byPriority ?? GROUP_OF_TOPIC.find(([re]) => re.test(project.theme))?.[1] ?? 'unstated';
 }
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies; grey for unstated. */
@@ -352,4 +360,19 @@ export function projectIndicators(projects: readonly Project[], source: SourceRe
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/**
+ * searchProjects ranks 0 (best) … 7; the top bar's scale is 4 exact … 1 substring, shared with
+ * place names. An exact acronym counts as exact; name prefixes as prefixes; word prefixes in the
+ * name or in a town/organisation as word prefixes; every substring match as a substring.
+ */
+export function searchScore(rank: number): number {
+  if (rank === SEARCH_RANK.acronymExact) return 4;
+  if (rank === SEARCH_RANK.namePrefix) return 3;
+  if (rank <= SEARCH_RANK.placeOrOrganisationWordPrefix) return 2;
+  return 1;
 }

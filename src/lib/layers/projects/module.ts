@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { LayerModule, SearchResult } from '../types';
-import { searchProjects, SEARCH_RANK } from '../../domain/projects';
+import { searchProjects } from '../../domain/projects';
 import { view } from '../../state/view.svelte';
 import { t } from '../../state/i18n.svelte';
 import { mapActions } from '../../state/mapActions';
@@ -10,24 +10,12 @@ import {
   UNCLUSTERED_ZOOM,
   type ClusterPoint,
 } from '../../state/projects.svelte';
-import { boundsOf } from './logic';
+import { boundsOf, searchScore } from './logic';
 import { pad, showProject } from './actions';
 import { projectDeckLayers } from './deckLayers';
 import ProjectControls from './ProjectControls.svelte';
 import ProjectLegend from './ProjectLegend.svelte';
 import ProjectDetails from './ProjectDetails.svelte';
-
-/**
- * searchProjects ranks 0 (best) … 7; the top bar's scale is 4 exact … 1 substring, shared with
- * place names. An exact acronym counts as exact; name prefixes as prefixes; word prefixes in the
- * name or in a town/organisation as word prefixes; every substring match as a substring.
- */
-export function searchScore(rank: number): number {
-  if (rank === SEARCH_RANK.acronymExact) return 4;
-  if (rank === SEARCH_RANK.namePrefix) return 3;
-  if (rank <= SEARCH_RANK.placeOrOrganisationWordPrefix) return 2;
-  return 1;
-}
 
 export const projectsLayer: LayerModule = {
   id: 'projects',
