@@ -36,4 +36,10 @@ export const LAYERS: readonly LayerDescriptor[] = [
     searchable: true,
     load: async () => (await import('./projects/module')).projectsLayer,
   },
+  {
+    id: 'imported',
+    titleKey: 'imported.layer',
+    selects: [],
+    load: async () => (await import('./imported/module')).importedLayer,
+  },
 ];

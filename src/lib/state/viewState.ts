@@ -15,7 +15,14 @@ import {
 import { readInteger } from '../layers/settingsCodec';
 
 /** Layers in drawing order (later ones on top). */
-export const LAYER_IDS = ['boundaries', 'indicator', 'commuting', 'trade', 'projects'] as const;
+export const LAYER_IDS = [
+  'boundaries',
+  'indicator',
+  'commuting',
+  'trade',
+  'projects',
+  'imported',
+] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export type BoundaryLevel = 'county' | 'municipality';

@@ -4,6 +4,7 @@ import { commutingMessages } from './commuting';
 import { projectsMessages } from './projects';
 import { tradeMessages } from './trade';
 import { indicatorMessages } from './indicator';
+import { importedMessages } from './imported';
 import { presenterMessages } from './presenter';
 
 const all = [
@@ -13,6 +14,7 @@ const all = [
   tradeMessages,
   indicatorMessages,
   presenterMessages,
+  importedMessages,
 ];
 
 type Union = (typeof all)[number];

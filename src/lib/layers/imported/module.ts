@@ -1,0 +1,6 @@
+import type { LayerModule } from '../types';
+
+export const importedLayer: LayerModule = {
+  id: 'imported',
+  deckLayers: () => [],
+};
