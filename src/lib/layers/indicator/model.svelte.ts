@@ -1,0 +1,107 @@
+/**
+ * The indicator layer's derived state: the chosen indicator, the areas it is drawn over (the level
+ * and Norwegian era its codes are in), the year's values and the choropleth. Legend, tooltip and
+ * deck layers all read this one model.
+ */
+import { untrack } from 'svelte';
+import { view } from '../../state/view.svelte';
+import { indicators } from '../../state/indicators.svelte';
+import { ensureNorwegianEra, mapData } from '../../state/mapData.svelte';
+import { messages } from '../../i18n/messages';
+import type { MessageKey } from '../../i18n/translate';
+import { ensureInvestments } from '../../state/trade.svelte';
+import {
+  NO_DATA_FILL,
+  availableYears,
+  indicatorChoropleth,
+  type Indicator,
+} from '../../domain/classification';
+import type { AreaFeature } from '../../data/boundaries';
+import { indicatorGeography, toRgba } from './legend';
+
+export function indicatorTitle(indicator: Indicator): string {
+  if ('text' in indicator.title) return indicator.title.text;
+  const key = indicator.title.key;
+  return key in messages[view.lang] ? messages[view.lang][key as MessageKey] : key;
+}
+
+const NO_DATA_RGBA = toRgba(NO_DATA_FILL, 235);
+
+class IndicatorModel {
+  settings = $derived(view.settings.indicator);
+  indicator = $derived(
+    indicators.list.find((i) => i.id === view.settings.indicator.id) ?? indicators.list[0] ?? null,
+  );
+  geography = $derived(this.indicator ? indicatorGeography(this.indicator, view.era) : null);
+  /** "county|2020": a primitive, so effects re-run only when the target really changes. */
+  target = $derived(this.geography ? `${this.geography.level}|${this.geography.era}` : '');
+  features = $derived.by<AreaFeature[]>(() => {
+    const g = this.geography;
+    if (!g || g.level === 'country') return [];
+    return [...(mapData.sweden?.[g.level] ?? []), ...(mapData.norway[g.era]?.[g.level] ?? [])];
+  });
+  areaKeys = $derived(this.features.map((f) => f.properties.key));
+  result = $derived(
+    this.indicator
+      ? indicatorChoropleth(this.indicator, view.year, this.areaKeys, {
+          method: view.settings.indicator.method,
+          classes: view.settings.indicator.classes,
+          manualBreaks: view.settings.indicator.breaks,
+          palette: view.settings.indicator.palette,
+        })
+      : null,
+  );
+  years = $derived(this.indicator ? availableYears(this.indicator) : []);
+  /** Fill per area key for the year shown; no value → the no-data grey, never a class colour. */
+  fills = $derived.by(() => {
+    // A new map per change (never mutated afterwards): deck.gl's updateTrigger compares it by identity.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const out = new Map<string, [number, number, number, number]>();
+    const r = this.result;
+    if (!r) return out;
+    const values = r.pick.status === 'ok' ? r.pick.values : null;
+    for (const key of this.areaKeys) {
+      const fill = r.choropleth.ok ? r.choropleth.colourFor(values?.get(key)) : null;
+      out.set(key, fill?.kind === 'class' ? toRgba(fill.colour, 215) : NO_DATA_RGBA);
+    }
+    return out;
+  });
+
+  value(key: string): number | null {
+    const r = this.result;
+    if (!r || r.pick.status !== 'ok') return null;
+    const v = r.pick.values.get(key);
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+}
+
+export const indicatorModel = new IndicatorModel();
+
+let started = false;
+
+/**
+ * While the layer is on: load the indicators' data and the boundaries their codes need, and show
+ * the map at the indicator's level and era (a county figure is drawn over counties). Runs when the
+ * layer is turned on or the indicator's geography changes, so the user can still change level after.
+ */
+export function startIndicatorLayer(): void {
+  ensureInvestments();
+  if (started) return;
+  started = true;
+  $effect.root(() => {
+    const on = $derived(view.layers.includes('indicator'));
+    $effect(() => {
+      const target = indicatorModel.target;
+      if (!on || !target) return;
+      const [level, era] = target.split('|') as [
+        'county' | 'municipality' | 'country',
+        '2020' | '2024',
+      ];
+      void ensureNorwegianEra(era);
+      untrack(() => {
+        if (level !== 'country' && view.level !== level) view.level = level;
+        if (view.era !== era) view.era = era;
+      });
+    });
+  });
+}
