@@ -188,3 +188,18 @@ describe('map picking → view', () => {
     ).toEqual(['main-job-register', 'reported-daily']);
   });
 });
+
+describe('top-N on a big matrix', () => {
+  it('fastTop gives exactly what topFlows gives, ties included', async () => {
+    const { topFlows } = await import('../../src/lib/domain/commuting');
+    const { fastTop } = await import('../../src/lib/layers/commuting/model');
+    const matrix = JSON.parse(
+      readFileSync(
+        new URL('../../public/generated/commuting-no-2022.json', import.meta.url),
+        'utf8',
+      ),
+    ) as CompactOdMatrix;
+    const flows = expandCompactOd(matrix);
+    for (const n of [1, 10, 100, 1000, 5000]) expect(fastTop(flows, n)).toEqual(topFlows(flows, n));
+  });
+});

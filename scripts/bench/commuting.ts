@@ -1,0 +1,187 @@
+/**
+ * Commuting (issue 3): re-filter/re-aggregate time of the layer's pipeline (`viewFlows`, the code the
+ * map runs on every control change) on Norway's real 2022 SSB 03321 matrix (~27k pairs) and on 1M
+ * synthetic pairs generated here (never shipped), in Node; and in Chromium the time from turning
+ * the layer on (chunk + data + first draw) and from a filter change to the map's next idle, with the
+ * longest main-thread task (Long Tasks API) meanwhile.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { expandCompactOd, type CompactOdMatrix } from '../../src/lib/domain/commuting';
+import { commutingSettings, type CommutingSettings } from '../../src/lib/layers/commuting/settings';
+import { viewFlows } from '../../src/lib/layers/commuting/model';
+import { LOCALE, VIEWPORT } from './measure';
+import { atMost, type BenchContext, type BenchSection } from './section';
+
+export const TARGETS = { filterMsAt30k: 16, filterMsAt1M: 250, longestTaskMs: 50 } as const;
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return {
+    median: r(sorted[Math.floor(sorted.length / 2)]),
+    min: r(sorted[0]),
+    max: r(sorted.at(-1)!),
+  };
+};
+
+function timeIt(ctx: BenchContext, fn: () => unknown, runs = Math.max(ctx.runs, 5)) {
+  for (let i = 0; i < ctx.warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+/** A complete-looking matrix: n pairs among `codes` municipalities, skewed like real commuting. */
+function syntheticMatrix(n: number, codes = 1500): CompactOdMatrix {
+  let seed = 42;
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const codeList = Array.from({ length: codes }, (_, i) => String(1000 + i).padStart(4, '0'));
+  const origin = new Array<number>(n);
+  const destination = new Array<number>(n);
+  const persons = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    origin[i] = Math.floor(i / codes) % codes;
+    destination[i] = (origin[i] + 1 + (i % (codes - 1))) % codes;
+    persons[i] = Math.max(1, Math.round(1 / (rand() + 0.001)));
+  }
+  return {
+    year: 2022,
+    country: 'NO',
+    era: '2020',
+    measure: 'no-employed-q4-03321',
+    conversion: null,
+    source: { id: 'synthetic', url: '', attribution: '', licence: '' },
+    codes: codeList,
+    origin,
+    destination,
+    persons,
+    livesAndWorks: null,
+  };
+}
+
+function pipeline(ctx: BenchContext, matrix: CompactOdMatrix) {
+  const domestic = expandCompactOd(matrix);
+  const base: CommutingSettings = { ...commutingSettings.defaults, scope: 'all', topN: 100 };
+  return {
+    pairs: domestic.length,
+    expandMs: timeIt(ctx, () => expandCompactOd(matrix), 3),
+    filterTopMs: timeIt(ctx, () =>
+      viewFlows({ published: [], domestic, year: 2022, settings: { ...base, minPersons: 10 } }),
+    ),
+    aggregateCountyMs: timeIt(ctx, () =>
+      viewFlows({ published: [], domestic, year: 2022, settings: { ...base, level: 'county' } }),
+    ),
+  };
+}
+
+interface BrowserFigures {
+  layerOnMs: number;
+  refilterMs: number;
+  longestTaskMs: number;
+}
+
+async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigures> {
+  const context = await ctx.browser.newContext({ viewport: VIEWPORT, locale: LOCALE });
+  const page = await context.newPage();
+  try {
+    await page.goto(
+      `${url}?lang=en&layers=boundaries&y=2022&commuting.scope=all&commuting.top=1000`,
+    );
+    await page.waitForFunction(() => document.documentElement.dataset.mapData === 'ready', null, {
+      timeout: 60_000,
+    });
+    const idle = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const map = (
+              window as unknown as {
+                __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
+              }
+            ).__gransatlasMap;
+            map.once('idle', () => resolve(performance.now()));
+            map.triggerRepaint();
+          }),
+      );
+    await idle();
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByRole('checkbox', { name: 'Commuting' }).check();
+    await page.getByTestId('commuting-shown').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => !/^0 /.test(document.querySelector('[data-testid=commuting-shown]')?.textContent ?? ''),
+    );
+    const t1 = await idle();
+    const t2 = await page.evaluate(() => performance.now());
+    await page.locator('#commuting-min').fill('50');
+    await page.locator('#commuting-min').dispatchEvent('change');
+    const t3 = await idle();
+    const longest = await page.evaluate(
+      () => (window as unknown as { __longest: number }).__longest,
+    );
+    return { layerOnMs: t1 - t0, refilterMs: t3 - t2, longestTaskMs: longest };
+  } finally {
+    await context.close();
+  }
+}
+
+export const commutingBench: BenchSection = {
+  name: 'commuting',
+  async run(ctx) {
+    const real = JSON.parse(
+      readFileSync(path.join(ctx.appDir, 'generated', 'commuting-no-2022.json'), 'utf8'),
+    ) as CompactOdMatrix;
+    ctx.log('commuting: Node pipeline on SSB 03321 2022');
+    const ssb = pipeline(ctx, real);
+    ctx.log('commuting: Node pipeline on 1M synthetic pairs');
+    const synthetic = pipeline({ ...ctx, runs: 3, warmup: 1 }, syntheticMatrix(1_000_000));
+    ctx.log('commuting: Chromium, layer on and re-filter (2022, all flows, top 1000)');
+    const server = await ctx.serve(ctx.appDir);
+    const runs: BrowserFigures[] = [];
+    try {
+      for (let i = 0; i < ctx.warmup + ctx.runs; i++) {
+        const r = await browserRun(ctx, server.url);
+        if (i >= ctx.warmup) runs.push(r);
+      }
+    } finally {
+      await server.close();
+    }
+    const browser = {
+      layerOnMs: stats(runs.map((r) => r.layerOnMs)),
+      refilterToIdleMs: stats(runs.map((r) => r.refilterMs)),
+      longestMainThreadTaskMs: stats(runs.map((r) => r.longestTaskMs)),
+    };
+    return {
+      entries: { commuting: { ssb2022: ssb, synthetic1M: synthetic, chromium: browser } },
+      targets: {
+        commutingFilterAt30k: atMost(
+          `re-filter + top-N at ~30k pairs ≤ ${TARGETS.filterMsAt30k} ms (Node, median)`,
+          ssb.filterTopMs.median,
+          TARGETS.filterMsAt30k,
+        ),
+        commutingFilterAt1M: atMost(
+          `re-filter + top-N at 1M pairs ≤ ${TARGETS.filterMsAt1M} ms (Node, median; the app runs it on the main thread)`,
+          synthetic.filterTopMs.median,
+          TARGETS.filterMsAt1M,
+        ),
+        commutingLongestTask: atMost(
+          `longest main-thread task while turning the layer on and re-filtering ≤ ${TARGETS.longestTaskMs} ms`,
+          browser.longestMainThreadTaskMs.median,
+          TARGETS.longestTaskMs,
+        ),
+      },
+    };
+  },
+};
