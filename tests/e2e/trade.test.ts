@@ -104,6 +104,8 @@ describe('trade layer', () => {
     await page.getByTestId('trade-flow-values').locator('li').nth(1).waitFor();
     await waitForMapIdle(page);
     await shot(page, 'trade-phone');
+    await page.getByTestId('trade-chart').scrollIntoViewIfNeeded();
+    await shot(page, 'trade-phone-chart');
     await context.close();
   });
 });
@@ -134,6 +136,11 @@ describe('indicator layer', () => {
       quantile.join('|'),
     );
     const equal = await labels();
+    // Värmland (a figure) and Stockholms län (none) are drawn in different fills.
+    await waitForMapIdle(page);
+    const withValue = await pixelAt(page, 13.4, 60.1);
+    const without = await pixelAt(page, 18.1, 59.4);
+    expect(distance(withValue, without), `${withValue} vs ${without}`).toBeGreaterThan(40);
     expect(equal).not.toEqual(quantile);
     expect(page.url()).toContain('indicator.method=equal-interval');
 
@@ -170,6 +177,8 @@ describe('indicator layer', () => {
     await page.getByTestId('indicator-class').first().waitFor();
     await waitForMapIdle(page);
     await shot(page, 'indicator-phone');
+    await page.getByTestId('indicator-legend').scrollIntoViewIfNeeded();
+    await shot(page, 'indicator-phone-legend');
     await context.close();
   });
 });

@@ -10,10 +10,12 @@ import type { AreaFeature } from '../../data/boundaries';
 export interface ChoroplethInput {
   features: AreaFeature[];
   fills: ReadonlyMap<string, [number, number, number, number]>;
+  /** Changes whenever `fills` does (see IndicatorModel.fillsSignature). */
+  fillsSignature: string;
   visible: boolean;
 }
 
-export function choroplethLayers({ features, fills, visible }: ChoroplethInput) {
+export function choroplethLayers({ features, fills, fillsSignature, visible }: ChoroplethInput) {
   return [
     new SolidPolygonLayer<AreaPart>({
       id: 'indicator-areas',
@@ -23,7 +25,7 @@ export function choroplethLayers({ features, fills, visible }: ChoroplethInput) 
       getPolygon: (d) => d.polygon as [number, number][][],
       getFillColor: (d) => fills.get(d.feature.properties.key) ?? [0, 0, 0, 0],
       // Colours change with year and settings; the geometry does not.
-      updateTriggers: { getFillColor: fills },
+      updateTriggers: { getFillColor: fillsSignature },
       autoHighlight: true,
       highlightColor: [255, 255, 255, 90],
     }),

@@ -25,7 +25,9 @@ export function indicatorTitle(indicator: Indicator): string {
   return key in messages[view.lang] ? messages[view.lang][key as MessageKey] : key;
 }
 
-const NO_DATA_RGBA = toRgba(NO_DATA_FILL, 235);
+// Translucent enough that the basemap's borders and lakes stay readable under the fill.
+const NO_DATA_RGBA = toRgba(NO_DATA_FILL, 170);
+const CLASS_ALPHA = 205;
 
 class IndicatorModel {
   settings = $derived(view.settings.indicator);
@@ -54,7 +56,7 @@ class IndicatorModel {
   years = $derived(this.indicator ? availableYears(this.indicator) : []);
   /** Fill per area key for the year shown; no value → the no-data grey, never a class colour. */
   fills = $derived.by(() => {
-    // A new map per change (never mutated afterwards): deck.gl's updateTrigger compares it by identity.
+    // A new map per change, never mutated afterwards.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const out = new Map<string, [number, number, number, number]>();
     const r = this.result;
@@ -62,9 +64,27 @@ class IndicatorModel {
     const values = r.pick.status === 'ok' ? r.pick.values : null;
     for (const key of this.areaKeys) {
       const fill = r.choropleth.ok ? r.choropleth.colourFor(values?.get(key)) : null;
-      out.set(key, fill?.kind === 'class' ? toRgba(fill.colour, 215) : NO_DATA_RGBA);
+      out.set(key, fill?.kind === 'class' ? toRgba(fill.colour, CLASS_ALPHA) : NO_DATA_RGBA);
     }
     return out;
+  });
+
+  /**
+   * What the fills depend on, as a string: deck.gl compares update triggers by value one level
+   * deep, so a new Map would look unchanged to it.
+   */
+  fillsSignature = $derived.by(() => {
+    const r = this.result;
+    if (!r) return '';
+    const legend = r.choropleth.ok ? r.choropleth.legend : null;
+    return JSON.stringify([
+      this.indicator?.id,
+      r.pick.status,
+      r.pick.year,
+      this.areaKeys.length,
+      legend?.breaks,
+      legend?.entries.map((e) => e.colour),
+    ]);
   });
 
   value(key: string): number | null {

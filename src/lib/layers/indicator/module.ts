@@ -18,6 +18,7 @@ export const indicatorLayer: LayerModule = {
     choroplethLayers({
       features: indicatorModel.features,
       fills: indicatorModel.fills,
+      fillsSignature: indicatorModel.fillsSignature,
       visible: active,
     }),
   // Clicking an area selects it, as on the plain map; the details then show its sections.

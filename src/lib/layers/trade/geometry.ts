@@ -14,7 +14,7 @@ export const COUNTRY_POINTS: Record<'SE' | 'NO', LonLat> = {
 };
 
 /** Widest flow (the largest value of the series, any year) in metres. */
-export const MAX_FLOW_WIDTH_M = 36_000;
+export const MAX_FLOW_WIDTH_M = 24_000;
 const M_PER_DEG = 111_320;
 
 export interface FlowShape {
@@ -31,7 +31,7 @@ export function flowWidth(value: number | null, maxValue: number): number {
 }
 
 /** Quadratic curve from `from` to `to`, bulging to the right of travel, with an arrowhead. */
-export function flowShape(direction: Direction, widthM: number, bend = 0.28): FlowShape {
+export function flowShape(direction: Direction, widthM: number, bend = 0.3): FlowShape {
   const [a, b] = direction === 'SE-NO' ? ['SE', 'NO'] : ['NO', 'SE'];
   const from = COUNTRY_POINTS[a as 'SE' | 'NO'];
   const to = COUNTRY_POINTS[b as 'SE' | 'NO'];
@@ -48,14 +48,20 @@ export function flowShape(direction: Direction, widthM: number, bend = 0.28): Fl
   // Right-hand normal of the travel direction.
   const nx = dy / len;
   const ny = -dx / len;
+  // Each direction starts and ends a little to its own side, so the two arrows never touch.
+  const side = len * 0.07;
+  p0[0] += nx * side;
+  p0[1] += ny * side;
+  p2[0] += nx * side;
+  p2[1] += ny * side;
   const c = [(p0[0] + p2[0]) / 2 + nx * len * bend, (p0[1] + p2[1]) / 2 + ny * len * bend];
   const at = (s: number): [number, number] => [
     (1 - s) ** 2 * p0[0] + 2 * (1 - s) * s * c[0] + s ** 2 * p2[0],
     (1 - s) ** 2 * p0[1] + 2 * (1 - s) * s * c[1] + s ** 2 * p2[1],
   ];
   const wDeg = widthM / M_PER_DEG;
-  const headLength = Math.max(wDeg * 1.6, 0.12);
-  const headHalf = Math.max(wDeg * 1.1, 0.07);
+  const headLength = Math.max(wDeg * 1.4, 0.12);
+  const headHalf = Math.max(wDeg * 0.95, 0.07);
   // Stop the line where the arrowhead begins (found along the curve).
   const samples = 40;
   const pts = Array.from({ length: samples + 1 }, (_, i) => at(i / samples));
