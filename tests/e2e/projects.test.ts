@@ -102,6 +102,16 @@ describe('projects layer', () => {
     await context.close();
   });
 
+  it('expands clusters when zoomed in and draws links for all shown projects', async () => {
+    const { page, context } = await open(
+      '/?lang=en&c=11.8,59.6,7.5&layers=boundaries,projects&projects.links=all&projects.colour=period',
+    );
+    await expect.poll(() => legendCount(page)).toBe(143);
+    await waitForMapIdle(page);
+    await shot(page, 'desktop-zoomed-links');
+    await context.close();
+  });
+
   it('a phone shows the project list in the bottom sheet', async () => {
     const { page, context } = await open('/?lang=sv&layers=boundaries,projects', {
       viewport: { width: 390, height: 844 },
