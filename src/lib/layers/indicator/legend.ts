@@ -25,7 +25,8 @@ export function classLabels(
   format: NumberFormat,
 ): string[] {
   const digits = fractionDigits(legend.breaks);
-  const f = (n: number) => format(n, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const f = (n: number) =>
+    format(n, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return legend.entries.map((e) => (e.from === e.to ? f(e.from) : `${f(e.from)} – ${f(e.to)}`));
 }
 

@@ -29,7 +29,7 @@ export interface ChartSize {
 export const DEFAULT_CHART_SIZE: ChartSize = {
   width: 320,
   height: 170,
-  margin: { top: 10, right: 10, bottom: 22, left: 48 },
+  margin: { top: 10, right: 16, bottom: 22, left: 48 },
 };
 
 type Scale = (n: number) => number;
