@@ -1,0 +1,836 @@
+/**
+ * The importer: a user's file(s) in, a dataset (or a list of precise problems) out. Pure and
+ * synchronous, so it runs the same in the worker, in Node tests and in the bench; nothing throws out
+ * of `importFiles` (an unexpected error becomes an 'internal' problem).
+ */
+import { feature as topoFeature } from 'topojson-client';
+import type { Topology, GeometryObject } from 'topojson-specification';
+import { parseFlowmapCsv } from '../flowmapCsv';
+import { parseJsonStat, type JsonStatDimension } from '../jsonstat';
+import { areaKey, type Country } from '../../domain/areas';
+import { isArea } from '../../domain/commuting';
+import { CodeIndex, parseCountry, type CodeResolution } from './codes';
+import {
+  fallbackMapping,
+  guessMapping,
+  headerSignature,
+  mappingComplete,
+  normaliseHeader,
+} from './columns';
+import { detectDelimiter, readCsv, type Delimiter } from './csv';
+import { decodeText, looksBinary } from './decode';
+import { MAX_VALUE, parseCellNumber, parseYear } from './numbers';
+import {
+  MAX_FILE_BYTES,
+  MAX_LISTED_PROBLEMS,
+  type ColumnMapping,
+  type DatasetPayload,
+  type GeoJsonFeatureCollection,
+  type ImportOutcome,
+  type ImportProblem,
+  type ImportedPoint,
+  type KnownCodes,
+  type Place,
+  type ProblemKey,
+  type UnknownRows,
+} from './types';
+
+export interface ImportInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  id: string;
+  mapping?: ColumnMapping;
+  onProgress?: (fraction: number) => void;
+  now?: number;
+}
+
+class Problems {
+  list: ImportProblem[] = [];
+  count = 0;
+  constructor(private file: string) {}
+  add(key: ProblemKey, at: Omit<ImportProblem, 'key' | 'file'> = {}): void {
+    this.count++;
+    if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push({ key, file: this.file, ...at });
+  }
+}
+
+const fail = (p: Problems): ImportOutcome => ({
+  status: 'failed',
+  problems: p.list,
+  problemCount: p.count,
+});
+
+/** Imports one file, or a flowmap.blue pair (locations + flows). Never throws. */
+export function importFiles(
+  files: readonly ImportInput[],
+  known: KnownCodes,
+  options: ImportOptions,
+): ImportOutcome[] {
+  try {
+    if (files.length === 2) {
+      const pair = tryFlowmapPair(files, known, options);
+      if (pair) return [pair];
+    }
+    return files.map((f, i) =>
+      safely(f.name, () =>
+        importOne(f, known, {
+          ...options,
+          id: files.length > 1 ? `${options.id}-${i}` : options.id,
+        }),
+      ),
+    );
+  } catch (e) {
+    return [internal(files[0]?.name ?? '', e)];
+  }
+}
+
+function safely(file: string, run: () => ImportOutcome): ImportOutcome {
+  try {
+    return run();
+  } catch (e) {
+    return internal(file, e);
+  }
+}
+
+function internal(file: string, e: unknown): ImportOutcome {
+  return {
+    status: 'failed',
+    problems: [{ key: 'internal', file, params: { detail: String((e as Error)?.message ?? e) } }],
+    problemCount: 1,
+  };
+}
+
+function importOne(file: ImportInput, known: KnownCodes, options: ImportOptions): ImportOutcome {
+  const p = new Problems(file.name);
+  if (file.bytes.length > MAX_FILE_BYTES) {
+    p.add('tooLarge', { params: { size: file.bytes.length, limit: MAX_FILE_BYTES } });
+    return fail(p);
+  }
+  if (looksBinary(file.bytes) && !(file.bytes[0] === 0xff || file.bytes[0] === 0xfe)) {
+    p.add('notText');
+    return fail(p);
+  }
+  const { text } = decodeText(file.bytes);
+  options.onProgress?.(0.05);
+  const trimmed = text.replace(/^\uFEFF/, '');
+  if (trimmed.trim() === '') {
+    p.add('empty');
+    return fail(p);
+  }
+  const first = trimmed.trimStart()[0];
+  if (first === '{' || first === '[') return importJson(trimmed, file, known, options, p);
+  return importCsv(trimmed, file, known, options, p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+interface Growable {
+  push(v: number): void;
+  done(): Int32Array | Float64Array;
+}
+function growable(
+  kind: 'i32' | 'f64',
+): Growable & { data: Int32Array | Float64Array; length: number } {
+  const make = (n: number) => (kind === 'i32' ? new Int32Array(n) : new Float64Array(n));
+  const g = {
+    data: make(1024),
+    length: 0,
+    push(v: number) {
+      if (g.length === g.data.length) {
+        const bigger = make(g.data.length * 2);
+        bigger.set(g.data);
+        g.data = bigger;
+      }
+      g.data[g.length++] = v;
+    },
+    done() {
+      return g.data.slice(0, g.length);
+    },
+  };
+  return g;
+}
+
+const SAMPLE_CHARS = 256 * 1024;
+
+function importCsv(
+  text: string,
+  file: ImportInput,
+  known: KnownCodes,
+  options: ImportOptions,
+  p: Problems,
+): ImportOutcome {
+  const delimiter = detectDelimiter(text);
+  const decimalComma = delimiter !== ',';
+
+  // A first look at the start of the file: header, a sample for the mapping step and for learning
+  // the file's country and era.
+  const sampleText =
+    text.length > SAMPLE_CHARS
+      ? text.slice(0, text.lastIndexOf('\n', SAMPLE_CHARS) + 1 || SAMPLE_CHARS)
+      : text;
+  const sample: string[][] = [];
+  let header: string[] | null = null;
+  readCsv(sampleText, delimiter, (cells) => {
+    if (!header) header = cells.map((c) => c.trim());
+    else if (sample.length < 2000) sample.push(cells);
+  });
+  if (!header) {
+    p.add('empty');
+    return fail(p);
+  }
+  const head: string[] = header;
+  if (head.every((h) => h === '')) {
+    p.add('emptyHeader', { row: 1 });
+    return fail(p);
+  }
+  const seen = new Map<string, number>();
+  head.forEach((h, i) => {
+    const n = normaliseHeader(h);
+    if (n === '') return;
+    const firstAt = seen.get(n);
+    if (firstAt !== undefined)
+      p.add('duplicateHeader', {
+        row: 1,
+        column: h,
+        params: { value: h, first: firstAt + 1, second: i + 1 },
+      });
+    else seen.set(n, i);
+  });
+  if (p.count > 0) return fail(p);
+
+  const given =
+    options.mapping && mappingComplete(options.mapping, head.length) ? options.mapping : null;
+  const mapping = given ?? guessMapping(head);
+  if (!mapping) {
+    if (sample.length === 0 && text.length <= SAMPLE_CHARS) {
+      p.add('onlyHeader', { row: 1 });
+      return fail(p);
+    }
+    return {
+      status: 'needs-mapping',
+      mapping: {
+        file: file.name,
+        header: head,
+        sample: sample.slice(0, 5),
+        signature: headerSignature(head),
+        guess: fallbackMapping(head),
+      },
+    };
+  }
+  const index = new CodeIndex(known);
+  const codeColumns = [mapping.origin, mapping.destination, mapping.code].filter((c) => c >= 0);
+  index.learn(
+    (function* () {
+      for (const row of sample) for (const c of codeColumns) if (row[c] !== undefined) yield row[c];
+    })(),
+  );
+
+  const col = (i: number) => head[i] || `#${i + 1}`;
+  const unknown: UnknownRows = { file: file.name, header: head, rows: [] };
+  const noteCode = (res: CodeResolution, row: number, column: number, cells: string[]) => {
+    if (res.ok) return;
+    p.add(res.reason === 'unknown' ? 'unknownCode' : 'ambiguousCode', {
+      row,
+      column: col(column),
+      params: { value: res.code },
+    });
+    if (unknown.rows.length < 100_000 && unknown.rows.at(-1)?.row !== row)
+      unknown.rows.push({ row, cells });
+  };
+  const number = (
+    cells: string[],
+    row: number,
+    column: number,
+    allowMissing: boolean,
+  ): number | null | undefined => {
+    const raw = cells[column];
+    const v = parseCellNumber(raw, decimalComma);
+    if (v === undefined) {
+      p.add('notNumber', { row, column: col(column), params: { value: raw } });
+      return undefined;
+    }
+    if (v === null) {
+      if (!allowMissing) p.add('emptyCell', { row, column: col(column) });
+      return allowMissing ? null : undefined;
+    }
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_VALUE) {
+      p.add('tooBig', { row, column: col(column), params: { value: raw.trim(), max: MAX_VALUE } });
+      return undefined;
+    }
+    return v;
+  };
+  const yearOf = (cells: string[], row: number): number | null | undefined => {
+    if (mapping.year < 0) return null;
+    const raw = cells[mapping.year];
+    const y = parseYear(raw);
+    if (y === null) {
+      p.add('badYear', { row, column: col(mapping.year), params: { value: raw } });
+      return undefined;
+    }
+    return y;
+  };
+  const countryOf = (cells: string[]): Country | null =>
+    mapping.country >= 0 ? parseCountry(cells[mapping.country]) : null;
+  const position = (
+    cells: string[],
+    row: number,
+    lonCol: number,
+    latCol: number,
+  ): { lon: number; lat: number } | undefined => {
+    const lon = parseCellNumber(cells[lonCol], decimalComma);
+    const lat = parseCellNumber(cells[latCol], decimalComma);
+    let ok = true;
+    if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) {
+      p.add('badLon', { row, column: col(lonCol), params: { value: cells[lonCol] } });
+      ok = false;
+    }
+    if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) {
+      p.add('badLat', { row, column: col(latCol), params: { value: cells[latCol] } });
+      ok = false;
+    }
+    return ok ? { lon: lon as number, lat: lat as number } : undefined;
+  };
+
+  // Places shared by the rows (area keys and positions), indexed.
+  const places: Place[] = [];
+  const placeIndex = new Map<string, number>();
+  const placeOf = (key: string, make: () => Place): number => {
+    let i = placeIndex.get(key);
+    if (i === undefined) {
+      i = places.length;
+      places.push(make());
+      placeIndex.set(key, i);
+    }
+    return i;
+  };
+  const areaPlace = (key: string) => placeOf(`a:${key}`, () => ({ area: key }));
+
+  const origin = growable('i32');
+  const destination = growable('i32');
+  const value = growable('f64');
+  const years = growable('i32');
+  const rows = growable('i32');
+  const indicatorValues: [number, string, number | null][] = [];
+  const indicatorSeen = new Map<string, number>();
+  const points: ImportedPoint[] = [];
+
+  let isHeader = true;
+  let dataRows = 0;
+  const total = text.length;
+  const issue = readCsv(
+    text,
+    delimiter,
+    (cells, row) => {
+      if (isHeader) {
+        isHeader = false;
+        return;
+      }
+      dataRows++;
+      if (cells.length !== head.length) {
+        p.add('fieldCount', {
+          row,
+          params: {
+            found: cells.length,
+            expected: head.length,
+            delimiter: delimiterName(delimiter),
+          },
+        });
+        return;
+      }
+      const year = yearOf(cells, row);
+      if (year === undefined) return;
+      if (mapping.kind === 'flows') {
+        const v = number(cells, row, mapping.value, false);
+        if (v !== undefined && v !== null && v < 0) {
+          p.add('negative', {
+            row,
+            column: col(mapping.value),
+            params: { value: cells[mapping.value].trim() },
+          });
+          return;
+        }
+        let o: number | undefined;
+        let d: number | undefined;
+        if (mapping.origin >= 0 && mapping.destination >= 0) {
+          const hint = countryOf(cells);
+          const ro = index.resolve(cells[mapping.origin], year, hint);
+          const rd = index.resolve(cells[mapping.destination], year, hint);
+          noteCode(ro, row, mapping.origin, cells);
+          noteCode(rd, row, mapping.destination, cells);
+          if (ro.ok) o = areaPlace(ro.key);
+          if (rd.ok) d = areaPlace(rd.key);
+        } else {
+          const a = position(cells, row, mapping.originLon, mapping.originLat);
+          const b = position(cells, row, mapping.destLon, mapping.destLat);
+          if (a) o = placeOf(`p:${a.lon},${a.lat}`, () => a);
+          if (b) d = placeOf(`p:${b.lon},${b.lat}`, () => b);
+        }
+        if (o === undefined || d === undefined || v === undefined || v === null) return;
+        origin.push(o);
+        destination.push(d);
+        value.push(v);
+        years.push(year ?? 0);
+        rows.push(row);
+      } else if (mapping.kind === 'indicator') {
+        const v = number(cells, row, mapping.value, true);
+        if (v === undefined) return;
+        const r = index.resolve(cells[mapping.code], year, countryOf(cells));
+        noteCode(r, row, mapping.code, cells);
+        if (!r.ok) return;
+        const k = `${year ?? 0}|${r.key}`;
+        const firstRow = indicatorSeen.get(k);
+        if (firstRow !== undefined) {
+          p.add('duplicateRow', {
+            row,
+            column: col(mapping.code),
+            params: { value: cells[mapping.code].trim(), first: firstRow },
+          });
+          return;
+        }
+        indicatorSeen.set(k, row);
+        indicatorValues.push([year ?? 0, r.key, v]);
+      } else {
+        let place: Place | undefined;
+        if (mapping.lon >= 0 && mapping.lat >= 0) {
+          const pos = position(cells, row, mapping.lon, mapping.lat);
+          if (pos) place = mapping.name >= 0 ? { ...pos, name: cells[mapping.name] } : pos;
+        } else {
+          const r = index.resolve(cells[mapping.code], year, countryOf(cells));
+          noteCode(r, row, mapping.code, cells);
+          if (r.ok) place = { area: r.key };
+        }
+        if (place) points.push({ place, cells });
+      }
+    },
+    (offset) => options.onProgress?.(0.05 + (0.9 * offset) / total),
+  );
+  if (issue) p.add('unclosedQuote', { row: issue.row });
+  if (dataRows === 0) {
+    p.add('onlyHeader', { row: 1 });
+    return fail(p);
+  }
+
+  let payload: DatasetPayload;
+  let shown: number;
+  if (mapping.kind === 'flows') {
+    const flows = dropDuplicateFlows(
+      {
+        origin: origin.done() as Int32Array,
+        destination: destination.done() as Int32Array,
+        value: value.done() as Float64Array,
+        year: years.done() as Int32Array,
+        rows: rows.done() as Int32Array,
+      },
+      p,
+      col(mapping.origin >= 0 ? mapping.origin : mapping.originLon),
+    );
+    shown = flows.origin.length;
+    payload = {
+      kind: 'flows',
+      places,
+      origin: flows.origin,
+      destination: flows.destination,
+      value: flows.value,
+      year: flows.year,
+    };
+  } else if (mapping.kind === 'indicator') {
+    shown = indicatorValues.length;
+    payload = { kind: 'indicator', values: indicatorValues, valueColumn: head[mapping.value] };
+  } else {
+    shown = points.length;
+    payload = { kind: 'points', header: head, points };
+  }
+  options.onProgress?.(1);
+  if (shown === 0) {
+    if (p.count === 0) p.add('noRows');
+    return fail(p);
+  }
+  return {
+    status: 'ok',
+    dataset: {
+      id: options.id,
+      name: file.name,
+      rows: shown,
+      bytes: file.bytes.length,
+      created: options.now ?? Date.now(),
+      payload,
+    },
+    problems: p.list,
+    problemCount: p.count,
+    unknown: unknown.rows.length > 0 ? unknown : null,
+  };
+}
+
+function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tab' : d;
+}
+
+/**
+ * The same origin, destination and year twice is a mistake (figures are never added up here): the
+ * first row is kept, later ones are reported. Sorting the keys finds duplicates without a hash map
+ * of millions of entries.
+ */
+function dropDuplicateFlows(
+  f: {
+    origin: Int32Array;
+    destination: Int32Array;
+    value: Float64Array;
+    year: Int32Array;
+    rows: Int32Array;
+  },
+  p: Problems,
+  column: string,
+) {
+  const n = f.origin.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    keys[i] = (f.origin[i] * 1_048_576 + f.destination[i]) * 4096 + (f.year[i] & 4095);
+  const sorted = keys.slice().sort();
+  const dup = new Set<number>();
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) dup.add(sorted[i]);
+  if (dup.size === 0) return f;
+  const firstRow = new Map<number, number>();
+  const keep = new Uint8Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (dup.has(k)) {
+      const first = firstRow.get(k);
+      if (first !== undefined) {
+        p.add('duplicateRow', { row: f.rows[i], column, params: { value: '', first } });
+        continue;
+      }
+      firstRow.set(k, f.rows[i]);
+    }
+    keep[i] = 1;
+    kept++;
+  }
+  const pick = <T extends Int32Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(kept);
+    let j = 0;
+    for (let i = 0; i < n; i++) if (keep[i]) out[j++] = a[i];
+    return out;
+  };
+  return {
+    origin: pick(f.origin),
+    destination: pick(f.destination),
+    value: pick(f.value),
+    year: pick(f.year),
+    rows: pick(f.rows),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON: JSON-stat 2.0, GeoJSON, TopoJSON
+
+function importJson(
+  text: string,
+  file: ImportInput,
+  known: KnownCodes,
+  options: ImportOptions,
+  p: Problems,
+): ImportOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    p.add('badJson', { params: { detail: (e as Error).message } });
+    return fail(p);
+  }
+  const obj = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const ok = (
+    rows: number,
+    payload: DatasetPayload,
+    unknown: UnknownRows | null = null,
+  ): ImportOutcome => ({
+    status: 'ok',
+    dataset: {
+      id: options.id,
+      name: file.name,
+      rows,
+      bytes: file.bytes.length,
+      created: options.now ?? Date.now(),
+      payload,
+    },
+    problems: p.list,
+    problemCount: p.count,
+    unknown,
+  });
+  if (obj.version === '2.0' || obj.class === 'dataset' || ('dataset' in obj && !('type' in obj)))
+    return importJsonStat(json, file, known, p, ok);
+  if (obj.type === 'Topology') {
+    const objects = (obj.objects ?? {}) as Record<string, GeometryObject>;
+    const features: GeoJsonFeatureCollection['features'] = [];
+    for (const name of Object.keys(objects)) {
+      const fc = topoFeature(obj as unknown as Topology, objects[name]) as unknown as
+        GeoJsonFeatureCollection | GeoJsonFeatureCollection['features'][number];
+      if (fc.type === 'FeatureCollection') features.push(...fc.features);
+      else features.push(fc);
+    }
+    return fromGeoJson({ type: 'FeatureCollection', features }, p, ok);
+  }
+  if (obj.type === 'FeatureCollection' || obj.type === 'Feature') {
+    const features = (
+      obj.type === 'Feature' ? [obj] : Array.isArray(obj.features) ? obj.features : []
+    ) as GeoJsonFeatureCollection['features'];
+    return fromGeoJson({ type: 'FeatureCollection', features }, p, ok);
+  }
+  p.add('unknownFormat', { params: { detail: 'JSON' } });
+  return fail(p);
+}
+
+type Ok = (rows: number, payload: DatasetPayload, unknown?: UnknownRows | null) => ImportOutcome;
+
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
+function fromGeoJson(fc: GeoJsonFeatureCollection, p: Problems, ok: Ok): ImportOutcome {
+  const good: GeoJsonFeatureCollection['features'] = [];
+  fc.features.forEach((f, i) => {
+    const g = (f?.geometry ?? null) as { type?: unknown; coordinates?: unknown } | null;
+    if (!g) {
+      p.add('noGeometry', { row: i + 1 });
+      return;
+    }
+    if (
+      typeof g.type !== 'string' ||
+      !GEOMETRY_TYPES.has(g.type) ||
+      (g.type !== 'GeometryCollection' && !Array.isArray(g.coordinates))
+    ) {
+      p.add('badGeometry', { row: i + 1, params: { value: String(g.type) } });
+      return;
+    }
+    if (g.type === 'Point') {
+      const [lon, lat] = g.coordinates as unknown[];
+      if (typeof lon !== 'number' || lon < -180 || lon > 180)
+        return p.add('badLon', { row: i + 1, params: { value: String(lon) } });
+      if (typeof lat !== 'number' || lat < -90 || lat > 90)
+        return p.add('badLat', { row: i + 1, params: { value: String(lat) } });
+    }
+    good.push({
+      type: 'Feature',
+      geometry: g,
+      properties: f.properties && typeof f.properties === 'object' ? f.properties : {},
+    });
+  });
+  if (good.length === 0) {
+    if (p.count === 0) p.add('noRows');
+    return fail(p);
+  }
+  const allPoints = good.every((f) => (f.geometry as { type: string }).type === 'Point');
+  if (allPoints) {
+    const header: string[] = [];
+    for (const f of good.slice(0, 200))
+      for (const k of Object.keys(f.properties ?? {}))
+        if (!header.includes(k) && header.length < 40) header.push(k);
+    const text = (v: unknown) =>
+      v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const points: ImportedPoint[] = good.map((f) => {
+      const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+      return { place: { lon, lat }, cells: header.map((h) => text(f.properties?.[h])) };
+    });
+    return ok(points.length, { kind: 'points', header, points });
+  }
+  return ok(good.length, { kind: 'areas', geojson: { type: 'FeatureCollection', features: good } });
+}
+
+function importJsonStat(
+  json: unknown,
+  file: ImportInput,
+  known: KnownCodes,
+  p: Problems,
+  ok: Ok,
+): ImportOutcome {
+  const parsed = parseJsonStat(json, { file: file.name });
+  if (!parsed.ok) {
+    for (const e of parsed.errors)
+      p.add('jsonstat', { column: e.field, params: { detail: e.message } });
+    return fail(p);
+  }
+  const dims = parsed.table.dimensions;
+  const isTime = (d: JsonStatDimension) => d.role === 'time' || /^(tid|time|year|ar)$/i.test(d.id);
+  const isGeo = (d: JsonStatDimension) =>
+    d.role === 'geo' || /region|komm|fylke|lan|bo|arb|area|geo/i.test(d.id);
+  const time = dims.find(isTime);
+  const geos = dims.filter((d) => d !== time && isGeo(d) && d.role !== 'metric');
+  if (geos.length === 0) {
+    p.add('jsonstat', {
+      params: { detail: `no area dimension among ${dims.map((d) => d.id).join(', ')}` },
+    });
+    return fail(p);
+  }
+  // Other dimensions (contents, sex, …): only their first category is read, never summed.
+  const others = dims.filter((d) => d !== time && !geos.includes(d));
+  const index = new CodeIndex(known);
+  const geoIds = geos.slice(0, 2).map((g) => g.id);
+  index.learn(geos.flatMap((g) => g.categories.map((c) => c.code)));
+  const header = [...geoIds, ...(time ? [time.id] : []), 'value'];
+  const unknown: UnknownRows = { file: file.name, header, rows: [] };
+  const flows = geoIds.length === 2;
+  // Residence → work: a dimension named like "Bo…"/"resid…"/"from…" is the origin.
+  const originFirst = !/^(arb|work|to|dest)/i.test(geoIds[0]);
+  const places: Place[] = [];
+  const placeIdx = new Map<string, number>();
+  const place = (key: string) => {
+    let i = placeIdx.get(key);
+    if (i === undefined) {
+      i = places.length;
+      places.push({ area: key });
+      placeIdx.set(key, i);
+    }
+    return i;
+  };
+  const o: number[] = [];
+  const d: number[] = [];
+  const val: number[] = [];
+  const yr: number[] = [];
+  const values: [number, string, number | null][] = [];
+  for (const row of parsed.rows) {
+    if (others.some((dim) => row.codes[dim.id] !== dim.categories[0]?.code)) continue;
+    const year = time ? parseYear(row.codes[time.id]) : null;
+    const cellNo = row.index + 1;
+    const res = geoIds.map((g) => index.resolve(row.codes[g], year));
+    const cells = [
+      ...geoIds.map((g) => row.codes[g]),
+      ...(time ? [row.codes[time.id]] : []),
+      row.value === null ? '' : String(row.value),
+    ];
+    let bad = false;
+    res.forEach((r, k) => {
+      if (!r.ok) {
+        bad = true;
+        p.add(r.reason === 'unknown' ? 'unknownCode' : 'ambiguousCode', {
+          row: cellNo,
+          column: geoIds[k],
+          params: { value: r.code },
+        });
+      }
+    });
+    if (bad) {
+      if (unknown.rows.length < 100_000) unknown.rows.push({ row: cellNo, cells });
+      continue;
+    }
+    const keys = res.map((r) => (r as { key: string }).key);
+    if (flows) {
+      if (row.value === null || row.value === 0) continue;
+      if (row.value < 0) {
+        p.add('negative', { row: cellNo, column: 'value', params: { value: row.value } });
+        continue;
+      }
+      const [a, b] = originFirst ? keys : [keys[1], keys[0]];
+      o.push(place(a));
+      d.push(place(b));
+      val.push(row.value);
+      yr.push(year ?? 0);
+    } else values.push([year ?? 0, keys[0], row.value]);
+  }
+  const rows = flows ? o.length : values.length;
+  if (rows === 0) {
+    if (p.count === 0) p.add('noRows');
+    return fail(p);
+  }
+  const payload: DatasetPayload = flows
+    ? {
+        kind: 'flows',
+        places,
+        origin: Int32Array.from(o),
+        destination: Int32Array.from(d),
+        value: Float64Array.from(val),
+        year: Int32Array.from(yr),
+      }
+    : { kind: 'indicator', values, valueColumn: parsed.table.label || 'value' };
+  return ok(rows, payload, unknown.rows.length > 0 ? unknown : null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// flowmap.blue pair
+
+function tryFlowmapPair(
+  files: readonly ImportInput[],
+  known: KnownCodes,
+  options: ImportOptions,
+): ImportOutcome | null {
+  const texts = files.map((f) => decodeText(f.bytes).text.replace(/^\uFEFF/, ''));
+  const headerOf = (t: string) =>
+    (t.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const isLoc = (h: string[]) => ['id', 'lat', 'lon'].every((c) => h.includes(c));
+  const isFlows = (h: string[]) => ['origin', 'dest', 'count'].every((c) => h.includes(c));
+  const h = texts.map(headerOf);
+  const li = isLoc(h[0]) && isFlows(h[1]) ? 0 : isLoc(h[1]) && isFlows(h[0]) ? 1 : -1;
+  if (li < 0) return null;
+  const fi = 1 - li;
+  const index = new CodeIndex(known);
+  const p = new Problems(files[fi].name);
+  const result = parseFlowmapCsv(
+    {
+      locations: texts[li],
+      flows: texts[fi],
+      locationsName: files[li].name,
+      flowsName: files[fi].name,
+    },
+    {
+      source: { id: 'imported', url: '' },
+      year: 0,
+      isKnownArea: (a) =>
+        a.level === 'country' || index.candidates(a.country, a.code).some((c) => c.era === a.era),
+    },
+  );
+  if (!result.ok) {
+    for (const e of result.errors.slice(0, MAX_LISTED_PROBLEMS))
+      p.list.push({
+        key: 'flowmapPair',
+        file: e.file ?? files[fi].name,
+        row: e.row,
+        column: e.field,
+        params: { detail: e.message },
+      });
+    p.count = result.errors.length;
+    return fail(p);
+  }
+  const places: Place[] = [];
+  const idx = new Map<string, number>();
+  const placeOf = (end: (typeof result.flows)[number]['origin']): number => {
+    const key = isArea(end) ? areaKey(end) : `point-${end.id}`;
+    let i = idx.get(key);
+    if (i === undefined) {
+      i = places.length;
+      places.push(isArea(end) ? { area: key } : { lon: end.lon, lat: end.lat, name: end.name });
+      idx.set(key, i);
+    }
+    return i;
+  };
+  const n = result.flows.length;
+  const payload: DatasetPayload = {
+    kind: 'flows',
+    places,
+    origin: Int32Array.from(result.flows, (f) => placeOf(f.origin)),
+    destination: Int32Array.from(result.flows, (f) => placeOf(f.destination)),
+    value: Float64Array.from(result.flows, (f) => f.persons),
+    year: Int32Array.from(result.flows, (f) => f.year),
+  };
+  return {
+    status: 'ok',
+    dataset: {
+      id: options.id,
+      name: `${files[li].name} + ${files[fi].name}`,
+      rows: n,
+      bytes: files[0].bytes.length + files[1].bytes.length,
+      created: options.now ?? Date.now(),
+      payload,
+    },
+    problems: [],
+    problemCount: 0,
+    unknown: null,
+  };
+}
