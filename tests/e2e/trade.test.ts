@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
-import { openApp, pixelAt, project, waitForMapIdle, type Session } from './helpers';
+import { clickMapAt, openApp, pixelAt, project, waitForMapIdle, type Session } from './helpers';
 import { flowShape } from '../../src/lib/layers/trade/geometry';
 
 let browser: Browser;
@@ -74,6 +74,26 @@ describe('trade layer', () => {
     expect(await page.getByTestId('trade-flag').first().innerText()).toContain('suspect');
     expect(await page.getByTestId('trade-legend').innerText()).toContain('as reported by Norway');
     expect(await page.getByTestId('trade-chart').locator('circle.flagged').count()).toBe(1);
+    await context.close();
+  });
+
+  it('selects a flow by clicking its arrow and shows its value, source and national figures', async () => {
+    const { page, context } = await open('/?lang=sv&layers=boundaries,trade&y=2019');
+    await page.getByTestId('trade-flow-values').locator('li').nth(1).waitFor();
+    await waitForMapIdle(page);
+    const [lon, lat] = flowShape('NO-SE', 15_000).mid;
+    await clickMapAt(
+      page,
+      lon,
+      lat,
+      async () => (await page.getByTestId('flow-value').count()) > 0,
+    );
+    expect(await page.locator('#details-heading').innerText()).toContain('Norge → Sverige');
+    expect(await page.getByTestId('flow-value').innerText()).toMatch(/miljoner USD/);
+    expect(page.url()).toContain('sel=trade-flow');
+    expect(await page.getByTestId('flow-chart').locator('path[data-series]').count()).toBe(1);
+    await page.getByTestId('trade-legend').scrollIntoViewIfNeeded();
+    await shot(page, 'trade-flow-details');
     await context.close();
   });
 

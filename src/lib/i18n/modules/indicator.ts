@@ -31,7 +31,6 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.municipality': 'Shown per municipality, {era} boundaries.',
     'indicator.legend.level.country': 'Shown per country.',
     'indicator.legend.flags': 'Note: {flags}',
-    'indicator.range': '{from} – {to}',
     'indicator.tooltip.noData': 'no data',
     'investments.interreg_all_projects_with_partner':
       'Interreg projects with a partner in the county, 2014–2020 (all programmes)',
@@ -76,7 +75,6 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.municipality': 'Visas per kommun, indelning {era}.',
     'indicator.legend.level.country': 'Visas per land.',
     'indicator.legend.flags': 'Obs: {flags}',
-    'indicator.range': '{from} – {to}',
     'indicator.tooltip.noData': 'uppgift saknas',
     'investments.interreg_all_projects_with_partner':
       'Interregprojekt med partner i länet, 2014–2020 (alla program)',
@@ -121,7 +119,6 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.municipality': 'Vises per kommune, inndeling {era}.',
     'indicator.legend.level.country': 'Vises per land.',
     'indicator.legend.flags': 'Merk: {flags}',
-    'indicator.range': '{from} – {to}',
     'indicator.tooltip.noData': 'mangler data',
     'investments.interreg_all_projects_with_partner':
       'Interreg-prosjekter med partner i fylket, 2014–2020 (alle programmer)',

@@ -28,7 +28,7 @@ export const tradeMessages = defineMessages({
     'trade.legend.older': 'Paler circle: latest figure is from before {year}.',
     'trade.legend.noCrossingData': 'No crossing has this figure for {year} or earlier.',
     'trade.legend.unplaced': 'Not on the map (no coordinates):',
-    'trade.legend.village': 'Dashed ring: placed at the nearest village, not at the crossing.',
+    'trade.legend.village': 'Grey outline: placed at the nearest village, not at the crossing.',
     'trade.chart.title': 'Goods trade, {reporter}',
     'trade.chart.unit': 'Unit: {unit}',
     'trade.chart.gaps': 'A break in a line is a year without a published figure.',
@@ -170,7 +170,7 @@ export const tradeMessages = defineMessages({
     'trade.legend.noCrossingData':
       'Ingen gränsövergång har denna siffra för {year} eller tidigare.',
     'trade.legend.unplaced': 'Inte på kartan (inga koordinater):',
-    'trade.legend.village': 'Streckad ring: placerad vid närmaste ort, inte vid övergången.',
+    'trade.legend.village': 'Grå kant: placerad vid närmaste ort, inte vid övergången.',
     'trade.chart.title': 'Varuhandel, {reporter}',
     'trade.chart.unit': 'Enhet: {unit}',
     'trade.chart.gaps': 'Ett avbrott i en linje är ett år utan publicerad siffra.',
@@ -312,7 +312,7 @@ export const tradeMessages = defineMessages({
     'trade.legend.noCrossingData':
       'Ingen grenseovergang har dette tallet for {year} eller tidligere.',
     'trade.legend.unplaced': 'Ikke på kartet (ingen koordinater):',
-    'trade.legend.village': 'Stiplet ring: plassert ved nærmeste tettsted, ikke ved overgangen.',
+    'trade.legend.village': 'Grå kant: plassert ved nærmeste tettsted, ikke ved overgangen.',
     'trade.chart.title': 'Varehandel, {reporter}',
     'trade.chart.unit': 'Enhet: {unit}',
     'trade.chart.gaps': 'Et brudd i en linje er et år uten publisert tall.',
