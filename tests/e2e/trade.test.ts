@@ -126,6 +126,9 @@ describe('trade layer', () => {
     await shot(page, 'trade-phone');
     await page.getByTestId('trade-chart').scrollIntoViewIfNeeded();
     await shot(page, 'trade-phone-chart');
+    await page.getByRole('button', { name: 'Dölj panelen' }).click();
+    await waitForMapIdle(page);
+    await shot(page, 'trade-phone-map');
     await context.close();
   });
 });
@@ -183,6 +186,12 @@ describe('indicator layer', () => {
       document.querySelector('.tooltip')?.textContent?.includes('EUR million'),
     );
     await shot(page, 'indicator-desktop');
+    // Selecting the area shows its figure under the area's details.
+    await page.mouse.click(v.x, v.y);
+    await page.getByTestId('indicator-area-value').waitFor();
+    expect(await page.getByTestId('indicator-area-value').innerText()).toMatch(
+      /2020: 3\.42 EUR million/,
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });

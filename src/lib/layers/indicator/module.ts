@@ -7,12 +7,14 @@ import { choroplethLayers } from './choroplethLayer';
 import { formatValue, unitName } from '../trade/format';
 import IndicatorControls from './IndicatorControls.svelte';
 import IndicatorLegend from './IndicatorLegend.svelte';
+import IndicatorAreaSection from './IndicatorAreaSection.svelte';
 
 /** Any area-level figure as a choropleth (see state/indicators.svelte.ts for the registry). */
 export const indicatorLayer: LayerModule = {
   id: 'indicator',
   Controls: IndicatorControls,
   Legend: IndicatorLegend,
+  AreaSection: IndicatorAreaSection,
   activate: startIndicatorLayer,
   deckLayers: (active) =>
     choroplethLayers({
