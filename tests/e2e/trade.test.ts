@@ -159,6 +159,20 @@ describe('indicator layer', () => {
       quantile.join('|'),
     );
     const equal = await labels();
+    // Manual breaks typed in the panel become the legend's classes.
+    await page.getByRole('radio', { name: 'Manual breaks' }).check();
+    await page.getByTestId('indicator-breaks').fill('1 2 5');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="indicator-class"]').length === 4,
+    );
+    expect(await labels()).toEqual([
+      expect.stringContaining('0.74 – 1.00'),
+      expect.stringContaining('1.00 – 2.00'),
+      expect.stringContaining('2.00 – 5.00'),
+      expect.stringContaining('5.00 – 17.06'),
+    ]);
+    expect(page.url()).toContain('indicator.breaks=1_2_5');
+    await page.getByRole('radio', { name: 'Equal intervals' }).check();
     // Värmland (a figure) and Stockholms län (none) are drawn in different fills.
     await waitForMapIdle(page);
     const withValue = await pixelAt(page, 13.4, 60.1);
