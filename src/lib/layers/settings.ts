@@ -3,6 +3,7 @@ import { commutingSettings } from './commuting/settings';
 import { projectsSettings } from './projects/settings';
 import { tradeSettings } from './trade/settings';
 import { indicatorSettings } from './indicator/settings';
+import { importedSettings } from './imported/settings';
 import type { SettingsCodec } from './settingsCodec';
 
 export const LAYER_SETTINGS = {
@@ -10,6 +11,7 @@ export const LAYER_SETTINGS = {
   projects: projectsSettings,
   trade: tradeSettings,
   indicator: indicatorSettings,
+  imported: importedSettings,
 };
 
 export type LayerSettings = {

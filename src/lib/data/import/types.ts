@@ -172,7 +172,7 @@ export type ImportOutcome =
 
 /** What the main thread sends the worker. */
 export interface ImportJob {
-  files: { name: string; data: Blob | ArrayBuffer | string }[];
+  files: { name: string; data: Blob | ArrayBuffer }[];
   known: KnownCodes;
   /** Chosen by the user (or remembered) for a header signature. */
   mapping?: ColumnMapping;
@@ -180,4 +180,4 @@ export interface ImportJob {
 }
 
 export type WorkerMessage =
-  { type: 'progress'; fraction: number } | { type: 'done'; outcome: ImportOutcome };
+  { type: 'progress'; fraction: number } | { type: 'done'; outcomes: ImportOutcome[] };

@@ -1,6 +1,142 @@
+/**
+ * "Your data": files the user loads (drop on the map, file picker, web address). Parsing and
+ * validation run in a worker (src/lib/data/import); the datasets live in IndexedDB
+ * (state/imported.svelte.ts). Area values go to the indicator layer as indicators.
+ */
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { FLOW_COLOURS, flowmapLayer } from '../commuting/flowLayers';
 import type { LayerModule } from '../types';
+import { fmt } from '../../state/i18n.svelte';
+import { ensureNorwegianEra } from '../../state/mapData.svelte';
+import { imported, importFiles, restoreImported } from '../../state/imported.svelte';
+import { importedModel } from './model.svelte';
+import type { PointDatum } from './drawData';
+import ImportedControls from './ImportedControls.svelte';
+
+let listening = false;
+
+function hasFiles(e: DragEvent): boolean {
+  return e.dataTransfer?.types.includes('Files') ?? false;
+}
+
+/** Dropping files anywhere on the page (the map fills it) loads them while the layer is on. */
+function listenForDrops() {
+  if (listening) return;
+  listening = true;
+  let depth = 0;
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    depth++;
+    imported.dragging = true;
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) imported.dragging = false;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    depth = 0;
+    imported.dragging = false;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    void importFiles(files);
+  });
+}
+
+interface FlowPick {
+  type: 'flow' | 'location';
+  name?: string;
+  origin?: { name?: string };
+  dest?: { name?: string };
+  count?: number;
+}
 
 export const importedLayer: LayerModule = {
   id: 'imported',
-  deckLayers: () => [],
+  Controls: ImportedControls,
+  activate() {
+    listenForDrops();
+    void restoreImported().then(() => {
+      const keys = imported.datasets.flatMap((d) =>
+        d.payload.kind === 'flows' ? d.payload.places.map((p) => ('area' in p ? p.area : '')) : [],
+      );
+      if (keys.some((k) => k.endsWith('-2020'))) void ensureNorwegianEra('2020');
+      if (keys.some((k) => k.endsWith('-2024'))) void ensureNorwegianEra('2024');
+    });
+  },
+  deckLayers(active) {
+    const layers: Layer[] = [];
+    for (const f of importedModel.flows)
+      layers.push(
+        flowmapLayer({
+          id: `imported-flows-${f.dataset.id}`,
+          data: { locations: f.locations, flows: f.flows },
+          visible: active,
+          topN: 5000,
+          animate: false,
+          colours: FLOW_COLOURS,
+          selected: null,
+        }),
+      );
+    for (const p of importedModel.points)
+      layers.push(
+        new ScatterplotLayer<PointDatum>({
+          id: `imported-points-${p.dataset.id}`,
+          data: p.data,
+          visible: active,
+          pickable: true,
+          getPosition: (d) => d.position,
+          radiusUnits: 'pixels',
+          getRadius: 6,
+          getFillColor: [136, 86, 167, 220],
+          getLineColor: [255, 255, 255, 255],
+          stroked: true,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+        }) as unknown as Layer,
+      );
+    for (const d of importedModel.areas)
+      if (d.payload.kind === 'areas')
+        layers.push(
+          new GeoJsonLayer({
+            id: `imported-areas-${d.id}`,
+            data: d.payload.geojson as never,
+            visible: active,
+            pickable: true,
+            filled: true,
+            stroked: true,
+            getFillColor: [136, 86, 167, 50],
+            getLineColor: [110, 1, 107, 220],
+            lineWidthUnits: 'pixels',
+            getLineWidth: 1.5,
+            pointRadiusUnits: 'pixels',
+            getPointRadius: 5,
+          }) as unknown as Layer,
+        );
+    return layers;
+  },
+  tooltip(info: PickingInfo) {
+    const id = info.layer?.id ?? '';
+    const o = info.object as unknown;
+    if (!o) return null;
+    if (id.startsWith('imported-points-')) return (o as PointDatum).text;
+    if (id.startsWith('imported-flows-')) {
+      const f = o as FlowPick;
+      if (f.type === 'location') return f.name ?? null;
+      return `${f.origin?.name ?? ''} → ${f.dest?.name ?? ''}: ${fmt(f.count ?? 0)}`;
+    }
+    if (id.startsWith('imported-areas-')) {
+      const props = (o as { properties?: Record<string, unknown> }).properties ?? {};
+      return Object.entries(props)
+        .slice(0, 12)
+        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .join('\n');
+    }
+    return null;
+  },
+  years: () => importedModel.years,
 };

@@ -1,0 +1,112 @@
+/**
+ * "Your data" in a real browser: a flows file loaded with the file picker is drawn and listed; a
+ * broken file shows a precise message and leaves the map as it was; a file dropped on the map with a
+ * hostile name shows the name as text; the datasets are still there after a reload (IndexedDB), and
+ * the URL only marks that local data is in use.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { openApp, pixelAt, waitForMapIdle } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const A: [number, number] = [11.2, 59.2];
+const B: [number, number] = [14.8, 61.0];
+const along = [0.3, 0.4, 0.5, 0.6, 0.7].map(
+  (f) => [A[0] + (B[0] - A[0]) * f, A[1] + (B[1] - A[1]) * f] as [number, number],
+);
+const FLOWS = `origin_lon,origin_lat,dest_lon,dest_lat,value\n${A.join(',')},${B.join(',')},900\n${B.join(',')},${A.join(',')},300\n`;
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+async function pixels(page: Page) {
+  const out: [number, number, number][] = [];
+  for (const p of along) out.push(await pixelAt(page, ...p));
+  return out;
+}
+const changedCount = (a: [number, number, number][], b: [number, number, number][]) =>
+  a.filter((c, i) => Math.hypot(...c.map((v, k) => v - b[i][k])) > 30).length;
+
+async function pick(page: Page, name: string, text: string) {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+}
+
+describe('your data (import)', () => {
+  it('loads flows, survives a broken file, shows hostile names as text, persists across reload', async () => {
+    const { page, context, pageErrors } = await openApp(
+      '/?lang=en&c=13,60.1,5.8&layers=boundaries,imported',
+      {},
+      browser,
+    );
+    await waitForMapIdle(page);
+    await page.getByTestId('imported-controls').waitFor();
+    const before = await pixels(page);
+
+    // 1. A flows file with lon/lat ends, picked with the file input.
+    await pick(page, 'my-flows.csv', FLOWS);
+    const list = page.getByTestId('import-datasets');
+    await list.getByText('my-flows.csv').waitFor();
+    expect(await list.textContent()).toMatch(/flows · 2 rows/);
+    await expect.poll(() => page.url()).toContain('imported.local=1');
+    expect(page.url()).not.toContain('900');
+    await waitForMapIdle(page);
+    const drawn = await pixels(page);
+    expect(changedCount(drawn, before), JSON.stringify({ before, drawn })).toBeGreaterThan(0);
+
+    // 2. A broken file: the message names file, row and column; the map is unchanged.
+    await pick(page, 'broken.csv', 'origin,destination,value\n1780,3101,lots\n');
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.csv' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'broken.csv, row 2, column “value”: “lots” is not a number',
+    );
+    expect(await list.locator('li').count()).toBe(1);
+    await waitForMapIdle(page);
+    expect(changedCount(await pixels(page), drawn)).toBe(0);
+
+    // 3. Dropped on the map, with a hostile file name and a hostile cell: both stay text.
+    await page.evaluate(
+      ([name, text]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'text/csv' }));
+        const target = document.querySelector('canvas')!;
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(
+            new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+          );
+      },
+      [`${HOSTILE}.csv`, `name,lon,lat\n"${HOSTILE.replace(/"/g, '""')}",12.5,60.5\n`],
+    );
+    await list.getByText(`${HOSTILE}.csv`).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+
+    // 4. Reload: both files are still listed (IndexedDB), the flows still drawn.
+    await page.reload();
+    await waitForMapIdle(page);
+    await list.getByText('my-flows.csv').waitFor();
+    expect(await list.locator('li').count()).toBe(2);
+    await waitForMapIdle(page);
+    expect(changedCount(await pixels(page), before)).toBeGreaterThan(0);
+
+    // 5. Remove: gone from the list and from the map; the URL mark goes with the last one.
+    await page.getByRole('button', { name: 'Remove my-flows.csv' }).click();
+    await page.getByRole('button', { name: `Remove ${HOSTILE}.csv` }).click();
+    await page.getByText('No files loaded yet.').waitFor();
+    await expect.poll(() => page.url()).not.toContain('imported.local');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
