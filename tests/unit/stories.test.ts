@@ -14,6 +14,7 @@ import {
   duplicateSlide,
   fromBase64Url,
   moveItem,
+  plainText,
   toBase64Url,
   type Story,
 } from '../../src/lib/domain/stories';
@@ -212,5 +213,15 @@ describe('slide list operations', () => {
     const copied = duplicateSlide(story.slides, 0, 'copy');
     expect(copied.map((s) => s.id)).toEqual(['s1', 'copy', 's2']);
     expect(copied[1].title).toBe(story.slides[0].title);
+  });
+});
+
+describe('typed titles', () => {
+  it('never store anything tag-like, so a saved story is always importable', () => {
+    expect(plainText('<script>alert(1)</script>')).toBe('‹script>alert(1)‹/script>');
+    expect(plainText('Pendling < 5 km, <b>fet</b>')).toBe('Pendling < 5 km, ‹b>fet‹/b>');
+    const title = plainText('<img src=x onerror=alert(1)> Eda');
+    const result = readStoryFile(file([{ id: 'x', title, slides: [] }]));
+    expect(result.ok).toBe(true);
   });
 });

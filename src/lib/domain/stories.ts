@@ -17,6 +17,18 @@ export interface Story {
   slides: Slide[];
 }
 
+/** Tag-like text ("<script", "</b", "<!--"): never needed in a title, a sign of a hostile file. */
+export const MARKUP = /<\s*[/!?]?\s*[a-z]/i;
+
+/**
+ * Text typed into a title or note, made safe to store and share: a "<" that would start a tag
+ * becomes "‹", so what the user saves is always importable again ("< 5 km" stays as it is). Titles
+ * are rendered as text in any case; this keeps exported files free of anything tag-like.
+ */
+export function plainText(text: string): string {
+  return text.replace(/<(?=\s*[/!?]?\s*[a-z])/gi, '‹');
+}
+
 /** Move the item at `from` to `to` (both clamped); a new array, the input is left as it was. */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
   const next = [...items];

@@ -39,6 +39,8 @@ export function registerPresenterActions(map: MapLibreMap): void {
   mapActions.flyTo = (camera) => {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const target = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom };
+    // The layout may just have changed (presenting hides the top bar): measure before flying.
+    map.resize();
     if (reduce) map.jumpTo(target);
     else map.flyTo({ ...target, duration: 1600, essential: false });
   };

@@ -3,6 +3,7 @@
  * (which slide is on screen); and the open dialogs of the presenter UI. A slide is the view's URL
  * query, so showing one is parsing it into `view` and flying the camera there.
  */
+import { tick } from 'svelte';
 import { view } from './view.svelte';
 import { defaultView, viewFromSearch, viewToSearch } from './viewState';
 import { mapActions } from './mapActions';
@@ -10,9 +11,10 @@ import {
   decodeStoryLink,
   readStoryData,
   storyPayloadFromHash,
+  writeStoryFile,
   type StoryErrorCode,
 } from './storyFile';
-import { duplicateSlide, moveItem, type Slide, type Story } from '../domain/stories';
+import { duplicateSlide, moveItem, plainText, type Slide, type Story } from '../domain/stories';
 
 const STORAGE_KEY = 'gransatlas.stories';
 
@@ -56,7 +58,8 @@ export const stories = new Stories();
 function persist(list: Story[]) {
   stories.list = list;
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
+    // Stored in the file format, so the one validator reads it back.
+    localStorage.setItem(STORAGE_KEY, writeStoryFile(list, true));
   } catch {
     stories.message = { kind: 'info', key: 'storageFailed' };
   }
@@ -83,7 +86,7 @@ export function createStory(title: string): Story {
 }
 
 export function renameStory(id: string, title: string) {
-  updateStory(id, (s) => ({ ...s, title }));
+  updateStory(id, (s) => ({ ...s, title: plainText(title) }));
 }
 
 export function deleteStory(id: string) {
@@ -136,8 +139,10 @@ export function startPresenting(index = 0) {
   const story = stories.current;
   if (!story || story.slides.length === 0) return;
   stories.storiesOpen = false;
-  stories.presenting = Math.max(0, Math.min(story.slides.length - 1, index));
-  showSlide(story.slides[stories.presenting]);
+  const start = Math.max(0, Math.min(story.slides.length - 1, index));
+  stories.presenting = start;
+  // Fly once the top bar and panels are gone, so the flight ends where the slide says.
+  void tick().then(() => showSlide(story.slides[start]));
 }
 
 export function step(delta: number) {

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { defaultView, viewFromSearch, viewToSearch } from './viewState';
-import { fromBase64Url, toBase64Url, type Slide, type Story } from '../domain/stories';
+import { MARKUP, fromBase64Url, toBase64Url, type Slide, type Story } from '../domain/stories';
 
 export const STORY_FORMAT = 'gransatlas-stories';
 export const STORY_VERSION = 1;
@@ -25,8 +25,6 @@ export type StoryErrorCode =
 export type StoryResult<T> = { ok: true; value: T } | { ok: false; error: StoryErrorCode };
 
 const ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-/** Tag-like text ("<script", "</b", "<!--"): never needed in a title, a sign of a hostile file. */
-const MARKUP = /<\s*[/!?]?\s*[a-z]/i;
 // Control characters have no place in a title or a note (a sign of a binary or hostile file).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -110,9 +108,10 @@ export function readStoryFile(textContent: string): StoryResult<Story[]> {
   return readStoryData(data);
 }
 
-/** The JSON text of a story file holding `stories`. */
-export function writeStoryFile(stories: readonly Story[]): string {
-  return JSON.stringify({ format: STORY_FORMAT, version: STORY_VERSION, stories }, null, 2);
+/** The JSON text of a story file holding `stories` (indented for people, or compact for storage). */
+export function writeStoryFile(stories: readonly Story[], compact = false): string {
+  const file = { format: STORY_FORMAT, version: STORY_VERSION, stories };
+  return compact ? JSON.stringify(file) : JSON.stringify(file, null, 2);
 }
 
 /** The share-link payload (base64url of the compact file JSON) of one story, or null if too long. */
