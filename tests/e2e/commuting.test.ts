@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
-import { openApp, pixelAt, waitForMapIdle, type Session } from './helpers';
+import { clickMapAt, openApp, pixelAt, waitForMapIdle, type Session } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,6 +40,8 @@ async function tableRows(page: Page): Promise<string[][]> {
   if (!(await table.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await table.locator('summary').click();
   }
+  // Rows are rendered once the table is open.
+  await table.locator('tbody tr, .hint').first().waitFor();
   return table
     .locator('tbody tr')
     .evaluateAll((trs) =>
@@ -58,13 +60,13 @@ describe('commuting layer', () => {
     const along = [0.35, 0.45, 0.5, 0.55, 0.65].map(
       (f) => [SE[0] + (NO[0] - SE[0]) * f, SE[1] + (NO[1] - SE[1]) * f] as [number, number],
     );
-    const before = [];
+    const before: [number, number, number][] = [];
     for (const p of along) before.push(await pixelAt(off.page, ...p));
     await off.context.close();
 
     const { page, context, pageErrors } = await open(`${base}&layers=boundaries,commuting`);
     await commutingReady(page);
-    const after = [];
+    const after: [number, number, number][] = [];
     for (const p of along) after.push(await pixelAt(page, ...p));
     const changed = after.filter(
       (c, i) => Math.hypot(...c.map((v, k) => v - before[i][k])) > 30,
@@ -76,7 +78,29 @@ describe('commuting layer', () => {
     expect(rows).toContainEqual(['Strömstad', 'Norway', '790']);
     expect(rows.some((r) => r[0] === 'Norway' && r[1] === 'Sweden')).toBe(true);
     await shot(page, 'desktop-2008-table');
+
+    // Clicking the national flow selects it: details say what was counted and link the source.
+    const mid: [number, number] = [(SE[0] + NO[0]) / 2, (SE[1] + NO[1]) / 2];
+    const details = page.getByTestId('details');
+    await clickMapAt(page, ...mid, async () => page.url().includes('sel=commuting-flow'));
+    expect(await details.locator('h2').textContent()).toMatch(/Norway.*→.*Sweden/);
+    const figure = details.getByTestId('commuting-flow-figure').first();
+    expect(await figure.textContent()).toMatch(/1,000 persons/);
+    expect(await figure.textContent()).toMatch(/main job/i);
+    expect(await figure.getByRole('link').getAttribute('href')).toMatch(/^https?:\/\//);
+    await shot(page, 'desktop-flow-details');
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('compares two years: growth and decline with a legend, pairs without both years left out', async () => {
+    const { page, context } = await open('/?lang=en&layers=boundaries,commuting&y=2009&cy=2008');
+    await page.getByTestId('commuting-legend').getByText('Change 2008–2009').waitFor();
+    const rows = await tableRows(page);
+    // Norway → Sweden 1 000 (2008) → 800 (2009); Strömstad has no 2009 figure: not a fall to 0.
+    expect(rows).toEqual([['Norway', 'Sweden', '1,000', '800', '-200']]);
+    await waitForMapIdle(page);
+    await shot(page, 'desktop-compare');
     await context.close();
   });
 
@@ -85,9 +109,10 @@ describe('commuting layer', () => {
     await commutingReady(page);
     const input = page.locator('#area-search');
     await input.fill('Strömstad');
-    await page.locator('#area-search-results').getByRole('option').first().waitFor();
-    await input.press('ArrowDown');
-    await input.press('Enter');
+    // Other layers answer the search too (projects, crossings): choose the municipality, code 1486.
+    const option = page.locator('#area-search-results').getByRole('option', { name: /1486/ });
+    await option.waitFor();
+    await option.click();
     const section = page.getByTestId('commuting-area');
     await section.waitFor();
     expect(await section.getByTestId('commuting-out').first().textContent()).toBe('790');

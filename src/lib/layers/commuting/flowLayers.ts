@@ -6,6 +6,7 @@
 import { FlowmapLayer } from '@flowmap.gl/layers';
 import { LocationFilterMode } from '@flowmap.gl/data';
 import type { Layer } from '@deck.gl/core';
+import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import pointOnFeature from '@turf/point-on-feature';
 import { endKey, type CommuterFlow, type FlowDifference } from '../../domain/commuting';
 import type { AreaRef } from '../../domain/areas';
@@ -130,4 +131,73 @@ export function flowmapLayer(o: LayerOptions): Layer {
         }
       : {}),
   }) as unknown as Layer;
+}
+
+/** What a pick layer hands to `select`/`tooltip`: the same shape FlowmapLayer's picking gives. */
+export interface PickFlow {
+  type: 'flow';
+  origin: FlowLocation;
+  dest: FlowLocation;
+  count: number;
+}
+export interface PickLocation {
+  type: 'location';
+  id: string;
+  name: string;
+  position: [number, number];
+  totals: { incomingCount: number; outgoingCount: number };
+}
+
+/**
+ * Invisible, pickable copies of the flows and locations. @flowmap.gl/layers 9.4's shaders read the
+ * `instancePickingColors` attribute, which deck.gl 9.4 no longer fills (it picks by instance id), so
+ * FlowmapLayer draws but cannot be clicked or hovered. These layers answer for it until it can.
+ */
+export function pickLayers(
+  id: string,
+  data: { locations: FlowLocation[]; flows: FlowDatum[] },
+  visible: boolean,
+): Layer[] {
+  const byId = new Map(data.locations.map((l) => [l.id, l]));
+  const totals = new Map(data.locations.map((l) => [l.id, { incomingCount: 0, outgoingCount: 0 }]));
+  const max = Math.max(1, ...data.flows.map((f) => f.count));
+  const flows: PickFlow[] = [];
+  for (const f of data.flows) {
+    const origin = byId.get(f.origin)!;
+    const dest = byId.get(f.dest)!;
+    totals.get(f.origin)!.outgoingCount += f.count;
+    totals.get(f.dest)!.incomingCount += f.count;
+    flows.push({ type: 'flow', origin, dest, count: f.count });
+  }
+  const locations: PickLocation[] = data.locations.map((l) => ({
+    type: 'location',
+    id: l.id,
+    name: l.name,
+    position: [l.lon, l.lat],
+    totals: totals.get(l.id)!,
+  }));
+  const transparent: [number, number, number, number] = [0, 0, 0, 0];
+  return [
+    new LineLayer<PickFlow>({
+      id: `${id}-pick-lines`,
+      data: flows,
+      visible,
+      pickable: true,
+      getSourcePosition: (f) => [f.origin.lon, f.origin.lat],
+      getTargetPosition: (f) => [f.dest.lon, f.dest.lat],
+      getColor: transparent,
+      getWidth: (f) => 6 + 18 * Math.sqrt(f.count / max),
+      widthUnits: 'pixels',
+    }),
+    new ScatterplotLayer<PickLocation>({
+      id: `${id}-pick-locations`,
+      data: locations,
+      visible,
+      pickable: true,
+      getPosition: (l) => l.position,
+      getFillColor: transparent,
+      getRadius: 10,
+      radiusUnits: 'pixels',
+    }),
+  ];
 }

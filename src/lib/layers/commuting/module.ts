@@ -14,6 +14,7 @@ import {
   flowmapLayer,
   flowPairs,
   GROWTH_COLOURS,
+  pickLayers,
   type FlowLocation,
 } from './flowLayers';
 import { flowSelection, locationSelection } from './model';
@@ -95,15 +96,14 @@ export const commutingLayer: LayerModule = {
           colours: GROWTH_COLOURS,
           maxMagnitude: max,
         }),
+        ...pickLayers('commuting-decline', decline, active),
+        ...pickLayers('commuting-growth', growth, active),
       ];
     }
+    const data = flowmapData(flowPairs(commuting.current.flows), locate);
     return [
-      flowmapLayer({
-        ...common,
-        id: 'commuting-flows',
-        data: flowmapData(flowPairs(commuting.current.flows), locate),
-        colours: FLOW_COLOURS,
-      }),
+      flowmapLayer({ ...common, id: 'commuting-flows', data, colours: FLOW_COLOURS }),
+      ...pickLayers('commuting-flows', data, active),
     ];
   },
   select: (info: PickingInfo) => {
