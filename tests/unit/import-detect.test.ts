@@ -38,7 +38,9 @@ describe('reading CSV text', () => {
 
   it('quoted fields with delimiters, quotes and line breaks; CRLF; row numbers', () => {
     const rows: [string[], number][] = [];
-    readCsv('a,b\r\n"x, ""y""","multi\nline"\r\n\r\nlast,1', ',', (c, r) => rows.push([c, r]));
+    readCsv('a,b\r\n"x, ""y""","multi\nline"\r\n\r\nlast,1', ',', (c, r) =>
+      rows.push([c.slice(), r]),
+    );
     expect(rows).toEqual([
       [['a', 'b'], 1],
       [['x, "y"', 'multi\nline'], 2],
@@ -268,5 +270,17 @@ describe('real recorded PxWeb response', () => {
     expect(out.status).toBe('failed');
     if (out.status !== 'failed') return;
     expect(out.problems[0]).toMatchObject({ key: 'unknownCode', column: 'Region' });
+  });
+});
+
+describe('duplicates', () => {
+  it('the same origin, destination and year twice: the first row is kept, the later one named', () => {
+    const out = one(
+      'd.csv',
+      'origin,destination,value,year\n1780,3101,1,2024\n1780,3101,2,2024\n1780,3101,3,2023\n',
+    );
+    if (out.status !== 'ok') throw new Error(out.status);
+    expect(out.problems).toMatchObject([{ key: 'duplicateRow', row: 3, params: { first: 2 } }]);
+    expect(out.dataset.rows).toBe(2);
   });
 });

@@ -47,7 +47,7 @@ export interface CsvIssue {
 
 /**
  * Calls `onRecord(cells, row)` for every record (`row` = 1-based line where it starts); blank lines
- * are skipped. Returns an issue when the text ends inside a quoted field (a truncated file). Calls
+ * are skipped; `cells` is reused for the next record, so copy it to keep it. Returns an issue when the text ends inside a quoted field (a truncated file). Calls
  * `onProgress(offset)` now and then.
  */
 export function readCsv(
@@ -61,9 +61,11 @@ export function readCsv(
   let i = 0;
   let line = 1;
   let nextProgress = 1 << 20;
+  // One array for every record (less garbage on big files): a caller that keeps cells copies them.
+  const cells: string[] = [];
   while (i < n) {
     const startLine = line;
-    const cells: string[] = [];
+    cells.length = 0;
     let recordDone = false;
     while (!recordDone) {
       if (text.charCodeAt(i) === 34 /* " */) {

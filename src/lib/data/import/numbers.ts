@@ -8,6 +8,18 @@ export type ParsedNumber = number | null | undefined;
 
 /** A finite or infinite number, `null` for a missing-value symbol or empty cell, `undefined` if not a number. */
 export function parseCellNumber(raw: string, decimalComma: boolean): ParsedNumber {
+  // Fast path: plain digits (most cells of a big file).
+  const n = raw.length;
+  if (n > 0 && n < 16) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = raw.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (k === n) return v;
+  }
   let s = raw.trim();
   if (MISSING.test(s)) return null;
   if (NUMBER.test(s)) return Number(s);

@@ -176,7 +176,7 @@ function importCsv(
   let header: string[] | null = null;
   readCsv(sampleText, delimiter, (cells) => {
     if (!header) header = cells.map((c) => c.trim());
-    else if (sample.length < 2000) sample.push(cells);
+    else if (sample.length < 2000) sample.push(cells.slice());
   });
   if (!header) {
     p.add('empty');
@@ -239,7 +239,7 @@ function importCsv(
       params: { value: res.code },
     });
     if (unknown.rows.length < 100_000 && unknown.rows.at(-1)?.row !== row)
-      unknown.rows.push({ row, cells });
+      unknown.rows.push({ row, cells: cells.slice() });
   };
   const number = (
     cells: string[],
@@ -263,10 +263,15 @@ function importCsv(
     }
     return v;
   };
+  const yearCache = new Map<string, number | null>();
   const yearOf = (cells: string[], row: number): number | null | undefined => {
     if (mapping.year < 0) return null;
     const raw = cells[mapping.year];
-    const y = parseYear(raw);
+    let y = yearCache.get(raw);
+    if (y === undefined) {
+      y = parseYear(raw);
+      if (yearCache.size < 10_000) yearCache.set(raw, y);
+    }
     if (y === null) {
       p.add('badYear', { row, column: col(mapping.year), params: { value: raw } });
       return undefined;
@@ -309,6 +314,30 @@ function importCsv(
   };
   const areaPlace = (key: string) => placeOf(`a:${key}`, () => ({ area: key }));
 
+  // raw code → place index (−1: not usable), per era bucket of the row year and country hint: the
+  // hot path of a big OD file is two map lookups per row.
+  const endCaches = Array.from({ length: 9 }, () => new Map<string, number>());
+  const codeEnd = (
+    cells: string[],
+    column: number,
+    year: number | null,
+    hint: Country | null,
+    row: number,
+  ): number | undefined => {
+    const raw = cells[column];
+    const bucket =
+      (year === null ? 0 : year >= 2024 ? 2 : 1) * 3 + (hint === null ? 0 : hint === 'SE' ? 1 : 2);
+    const cache = endCaches[bucket];
+    let i = cache.get(raw);
+    if (i === undefined) {
+      const r = index.resolve(raw, year, hint);
+      i = r.ok ? areaPlace(r.key) : -1;
+      if (cache.size < 100_000) cache.set(raw, i);
+    }
+    if (i >= 0) return i;
+    noteCode(index.resolve(raw, year, hint), row, column, cells);
+    return undefined;
+  };
   const origin = growable('i32');
   const destination = growable('i32');
   const value = growable('f64');
@@ -357,12 +386,8 @@ function importCsv(
         let d: number | undefined;
         if (mapping.origin >= 0 && mapping.destination >= 0) {
           const hint = countryOf(cells);
-          const ro = index.resolve(cells[mapping.origin], year, hint);
-          const rd = index.resolve(cells[mapping.destination], year, hint);
-          noteCode(ro, row, mapping.origin, cells);
-          noteCode(rd, row, mapping.destination, cells);
-          if (ro.ok) o = areaPlace(ro.key);
-          if (rd.ok) d = areaPlace(rd.key);
+          o = codeEnd(cells, mapping.origin, year, hint, row);
+          d = codeEnd(cells, mapping.destination, year, hint, row);
         } else {
           const a = position(cells, row, mapping.originLon, mapping.originLat);
           const b = position(cells, row, mapping.destLon, mapping.destLat);
@@ -403,7 +428,7 @@ function importCsv(
           noteCode(r, row, mapping.code, cells);
           if (r.ok) place = { area: r.key };
         }
-        if (place) points.push({ place, cells });
+        if (place) points.push({ place, cells: cells.slice() });
       }
     },
     (offset) => options.onProgress?.(0.05 + (0.9 * offset) / total),
@@ -470,9 +495,39 @@ function delimiterName(d: Delimiter): string {
 }
 
 /**
+ * Keys that occur more than once, by open addressing in a typed array (no hash map of millions of
+ * entries, no sort). Keys are non-negative integers below 2^53.
+ */
+function duplicateKeys(keys: Float64Array): Set<number> {
+  const n = keys.length;
+  let bits = 4;
+  while (1 << bits < n * 2) bits++;
+  const size = 1 << bits;
+  const mask = size - 1;
+  const table = new Float64Array(size).fill(-1);
+  const dup = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    let h = Math.imul((k % 4294967296) ^ Math.floor(k / 4294967296), 0x9e3779b1) >>> (32 - bits);
+    for (;;) {
+      const t = table[h];
+      if (t === -1) {
+        table[h] = k;
+        break;
+      }
+      if (t === k) {
+        dup.add(k);
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+  return dup;
+}
+
+/**
  * The same origin, destination and year twice is a mistake (figures are never added up here): the
- * first row is kept, later ones are reported. Sorting the keys finds duplicates without a hash map
- * of millions of entries.
+ * first row is kept, later ones are reported.
  */
 function dropDuplicateFlows(
   f: {
@@ -489,9 +544,7 @@ function dropDuplicateFlows(
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++)
     keys[i] = (f.origin[i] * 1_048_576 + f.destination[i]) * 4096 + (f.year[i] & 4095);
-  const sorted = keys.slice().sort();
-  const dup = new Set<number>();
-  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) dup.add(sorted[i]);
+  const dup = duplicateKeys(keys);
   if (dup.size === 0) return f;
   const firstRow = new Map<number, number>();
   const keep = new Uint8Array(n);
