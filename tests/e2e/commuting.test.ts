@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { clickMapAt, openApp, pixelAt, waitForMapIdle, type Session } from './helpers';
@@ -189,6 +190,43 @@ describe('commuting layer', () => {
     // The boundaries still answer: select an area by search.
     await page.locator('#area-search').fill('Eda');
     await page.locator('#area-search-results').getByRole('option').first().waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('controls, table, legend and area section pass axe; animation draws without errors', async () => {
+    const { page, context, pageErrors } = await open(
+      '/?lang=en&layers=boundaries,commuting&y=2008&commuting.anim=1&sel=area:SE-municipality-1486-se',
+    );
+    await commutingReady(page);
+    await tableRows(page);
+    await page.getByTestId('commuting-area').waitFor();
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({
+      content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+    const violations = await page.evaluate(async () => {
+      type Axe = {
+        run(
+          ctx: unknown,
+          opts: unknown,
+        ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+      };
+      const axe = (window as unknown as { axe: Axe }).axe;
+      const include = [
+        ['[data-testid=controls-commuting]'],
+        ['[data-testid=legend-commuting]'],
+        ['[data-testid=area-section-commuting]'],
+      ];
+      const result = await axe.run({ include }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // The table's header buttons sort by keyboard too.
+    const persons = page.getByTestId('commuting-table').locator('th').nth(2);
+    await persons.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await persons.getAttribute('aria-sort')).toBe('descending');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

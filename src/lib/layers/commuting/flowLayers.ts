@@ -157,12 +157,16 @@ export function pickLayers(
   id: string,
   data: { locations: FlowLocation[]; flows: FlowDatum[] },
   visible: boolean,
+  selected: string | null = null,
 ): Layer[] {
   const byId = new Map(data.locations.map((l) => [l.id, l]));
   const totals = new Map(data.locations.map((l) => [l.id, { incomingCount: 0, outgoingCount: 0 }]));
   const max = Math.max(1, ...data.flows.map((f) => f.count));
   const flows: PickFlow[] = [];
+  // With an area selected, FlowmapLayer shows only its flows; only those answer clicks.
+  const touches = selected !== null && byId.has(selected);
   for (const f of data.flows) {
+    if (touches && f.origin !== selected && f.dest !== selected) continue;
     const origin = byId.get(f.origin)!;
     const dest = byId.get(f.dest)!;
     totals.get(f.origin)!.outgoingCount += f.count;

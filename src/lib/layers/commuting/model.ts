@@ -66,16 +66,24 @@ export interface ViewFlows {
   matched: number;
 }
 
+/** County sums of a matrix, once per matrix: they do not depend on the filters. */
+const countyCache = new WeakMap<readonly CommuterFlow[], CommuterFlow[]>();
+
 function domesticAtLevel(
   flows: readonly CommuterFlow[],
   level: CommutingSettings['level'],
-): CommuterFlow[] {
+): readonly CommuterFlow[] {
   if (level === 'country') return []; // Norway → Norway says nothing on a border map.
-  if (level === 'county') {
+  if (level !== 'county') return flows;
+  let counties = countyCache.get(flows);
+  if (!counties) {
     const result = aggregateFlows(flows, 'county', { disjoint: true });
-    return result.ok ? result.flows.filter((f) => endKey(f.origin) !== endKey(f.destination)) : [];
+    counties = result.ok
+      ? result.flows.filter((f) => endKey(f.origin) !== endKey(f.destination))
+      : [];
+    countyCache.set(flows, counties);
   }
-  return [...flows];
+  return counties;
 }
 
 /** Filter → one measure → level → minimum → top-N, the order the controls read. */

@@ -96,14 +96,14 @@ export const commutingLayer: LayerModule = {
           colours: GROWTH_COLOURS,
           maxMagnitude: max,
         }),
-        ...pickLayers('commuting-decline', decline, active),
-        ...pickLayers('commuting-growth', growth, active),
+        ...pickLayers('commuting-decline', decline, active, common.selected),
+        ...pickLayers('commuting-growth', growth, active, common.selected),
       ];
     }
     const data = flowmapData(flowPairs(commuting.current.flows), locate);
     return [
       flowmapLayer({ ...common, id: 'commuting-flows', data, colours: FLOW_COLOURS }),
-      ...pickLayers('commuting-flows', data, active),
+      ...pickLayers('commuting-flows', data, active, common.selected),
     ];
   },
   select: (info: PickingInfo) => {
