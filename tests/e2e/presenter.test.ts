@@ -278,7 +278,8 @@ describe('PNG export', () => {
       dialog.getByRole('button', { name: 'Download PNG' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('gransatlas-2x.png');
-    const png = readFileSync((await download.path())!);
+    await download.saveAs(`${SHOTS}/export-2x.png`);
+    const png = readFileSync(`${SHOTS}/export-2x.png`);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);

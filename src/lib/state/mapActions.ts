@@ -34,8 +34,23 @@ function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
+/**
+ * The deck.gl overlay, as far as the export needs it. Interleaved, deck.gl draws into the map's
+ * canvas but keeps its own record of the drawing-buffer size (it does not follow a pixel-ratio
+ * change that leaves the CSS size alone): without updating it, deck layers land in a corner at
+ * the wrong scale. This reaches into deck.gl/luma.gl internals (optional chaining throughout): if
+ * a release renames them, the export still works but deck layers are misplaced in it.
+ */
+interface PixelRatioOverlay {
+  _deck?: {
+    device?: { canvasContext?: { setDrawingBufferSize(w: number, h: number): void } | null };
+  } | null;
+}
+
 /** Called once by the map view: the presenter's camera flights and the export snapshot. */
-export function registerPresenterActions(map: MapLibreMap): void {
+export function registerPresenterActions(map: MapLibreMap, deckOverlay?: () => unknown): void {
+  // The overlay may be created after the map (a second step); `_deck` is private in its types.
+  const overlayOf = () => deckOverlay?.() as PixelRatioOverlay | null | undefined;
   mapActions.flyTo = (camera) => {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const target = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom };
@@ -47,8 +62,13 @@ export function registerPresenterActions(map: MapLibreMap): void {
   mapActions.snapshot = async (pixelRatio) => {
     const previous = map.getPixelRatio();
     const canvas = map.getCanvas();
+    const syncDeck = () =>
+      overlayOf()?._deck?.device?.canvasContext?.setDrawingBufferSize(canvas.width, canvas.height);
     try {
-      if (pixelRatio !== previous) map.setPixelRatio(pixelRatio);
+      if (pixelRatio !== previous) {
+        map.setPixelRatio(pixelRatio);
+        syncDeck();
+      }
       await idle(map);
       const image = document.createElement('canvas');
       image.width = canvas.width;
@@ -67,6 +87,7 @@ export function registerPresenterActions(map: MapLibreMap): void {
     } finally {
       if (map.getPixelRatio() !== previous) {
         map.setPixelRatio(previous);
+        syncDeck();
         map.triggerRepaint();
       }
     }
