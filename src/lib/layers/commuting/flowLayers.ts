@@ -34,7 +34,7 @@ export const COUNTRY_ANCHORS: Record<'SE' | 'NO', [number, number]> = {
 };
 
 /** Colour-blind-safe, one hue each (from ColorBrewer via d3-scale-chromatic), light → dark. */
-export const FLOW_COLOURS = ['#bfd3e6', '#8c96c6', '#8856a7', '#6e016b'];
+export const FLOW_COLOURS = ['#bfd3e6', '#9ebcda', '#8c96c6', '#8c6bb1', '#88419d'];
 /** Growth dark blue, decline light orange: hue and lightness both differ (no red–green). */
 export const GROWTH_COLOURS = ['#4292c6', '#2171b5', '#08519c', '#08306b'];
 export const DECLINE_COLOURS = ['#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913'];
@@ -116,7 +116,7 @@ export function flowmapLayer(o: LayerOptions): Layer {
     locationTotalsEnabled: true,
     clusteringEnabled: true,
     clusteringAuto: true,
-    fadeEnabled: true,
+    fadeEnabled: false,
     maxTopFlowsDisplayNum: o.topN,
     flowLinesRenderingMode: o.animate ? 'animated-straight' : 'straight',
     colorScheme: o.colours,
