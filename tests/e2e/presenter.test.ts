@@ -130,6 +130,13 @@ describe('stories', () => {
     expect((await slideTitles(page))[1]).toBe(SLIDES[0].saved);
     await page.getByTestId('slides').getByRole('button', { name: 'Move up' }).nth(1).click();
     expect(await slideTitles(page)).toEqual(SLIDES.map((s) => s.saved ?? s.title));
+    // Drag and drop (the handle onto another slide).
+    const rows = page.getByTestId('slides').locator('li');
+    const grips = page.getByTestId('slides').locator('[data-slide-row]');
+    await grips.nth(0).dragTo(rows.nth(2));
+    expect((await slideTitles(page))[2]).toBe(SLIDES[0].saved);
+    await grips.nth(2).dragTo(rows.nth(0));
+    expect(await slideTitles(page)).toEqual(SLIDES.map((s) => s.saved ?? s.title));
     await page.getByTestId('slides').getByRole('button', { name: 'Duplicate' }).first().click();
     expect(await slideTitles(page)).toHaveLength(4);
     await page.getByTestId('slides').getByRole('button', { name: 'Delete' }).nth(1).click();

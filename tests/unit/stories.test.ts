@@ -225,3 +225,16 @@ describe('typed titles', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('embed flag', () => {
+  it('is read only from embed=1, written only when on, and never part of a slide', () => {
+    expect(viewFromSearch('?embed=1', base).embed).toBe(true);
+    expect(viewFromSearch('?embed=true', base).embed).toBeUndefined();
+    expect(viewToSearch({ ...base, embed: true })).toMatch(/&embed=1$/);
+    expect(viewToSearch(base)).not.toContain('embed');
+    expect(viewFromSearch(viewToSearch({ ...base, embed: true }), base)).toEqual({
+      ...base,
+      embed: true,
+    });
+  });
+});
