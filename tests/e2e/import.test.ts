@@ -138,7 +138,7 @@ describe('your data (import)', () => {
     // A big file is cancelled while the progress bar shows; nothing is added.
     await page.evaluate(() => {
       const line = '1780,3101,1,2024\n';
-      const body = line.repeat(3_000_000);
+      const body = line.repeat(5_000_000);
       const dt = new DataTransfer();
       dt.items.add(new File([`origin,destination,value,year\n${body}`], 'big.csv'));
       const input = document.querySelector('[data-testid="import-file"]') as HTMLInputElement;
@@ -146,8 +146,22 @@ describe('your data (import)', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await page.getByTestId('import-progress').waitFor();
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
     await page.getByText('Loading big.csv was cancelled; the map is unchanged.').waitFor();
+    expect(await list.locator('li').count()).toBe(2);
+
+    // Web addresses: http(s) only; a failed download is a message, nothing else changes.
+    const url = page.getByTestId('import-url');
+    await url.fill('ftp://example.org/flows.csv');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'only http:// and https://' }).waitFor();
+    // A same-origin file that is not data the map can use: fetched, then refused with a reason.
+    await url.fill(new URL('/generated/labels.json', page.url()).href);
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'labels.json: format not recognised' })
+      .waitFor();
     expect(await list.locator('li').count()).toBe(2);
     expect(pageErrors).toEqual([]);
     await context.close();
