@@ -284,3 +284,23 @@ describe('duplicates', () => {
     expect(out.dataset.rows).toBe(2);
   });
 });
+
+describe('fast path for big OD files', () => {
+  it('gives exactly what the general reader gives (a quote anywhere forces the general one)', () => {
+    const body =
+      '1780,3101,5,2024\r\n9999,3101,1,2024\n\n1737,3118,lots,2024\n1780,3118,7,2023\n3101,1780,2,2024,extra\n1780,3101,8,2024\n';
+    const fast = one('a.csv', `origin,destination,value,year\n${body}`);
+    const general = one('a.csv', `"origin",destination,value,year\n${body}`);
+    if (fast.status !== 'ok' || general.status !== 'ok') throw new Error(fast.status);
+    expect({ ...fast, dataset: { ...fast.dataset, bytes: 0 } }).toEqual({
+      ...general,
+      dataset: { ...general.dataset, bytes: 0 },
+    });
+    expect(fast.problems.map((p) => [p.key, p.row])).toEqual([
+      ['unknownCode', 3],
+      ['notNumber', 5],
+      ['fieldCount', 7],
+      ['duplicateRow', 8],
+    ]);
+  });
+});

@@ -350,89 +350,171 @@ function importCsv(
   let isHeader = true;
   let dataRows = 0;
   const total = text.length;
-  const issue = readCsv(
-    text,
-    delimiter,
-    (cells, row) => {
-      if (isHeader) {
-        isHeader = false;
-        return;
-      }
-      dataRows++;
-      if (cells.length !== head.length) {
-        p.add('fieldCount', {
+  const onRecord = (cells: string[], row: number): void => {
+    if (isHeader) {
+      isHeader = false;
+      return;
+    }
+    dataRows++;
+    if (cells.length !== head.length) {
+      p.add('fieldCount', {
+        row,
+        params: {
+          found: cells.length,
+          expected: head.length,
+          delimiter: delimiterName(delimiter),
+        },
+      });
+      return;
+    }
+    const year = yearOf(cells, row);
+    if (year === undefined) return;
+    if (mapping.kind === 'flows') {
+      const v = number(cells, row, mapping.value, false);
+      if (v !== undefined && v !== null && v < 0) {
+        p.add('negative', {
           row,
-          params: {
-            found: cells.length,
-            expected: head.length,
-            delimiter: delimiterName(delimiter),
-          },
+          column: col(mapping.value),
+          params: { value: cells[mapping.value].trim() },
         });
         return;
       }
-      const year = yearOf(cells, row);
-      if (year === undefined) return;
-      if (mapping.kind === 'flows') {
-        const v = number(cells, row, mapping.value, false);
-        if (v !== undefined && v !== null && v < 0) {
-          p.add('negative', {
-            row,
-            column: col(mapping.value),
-            params: { value: cells[mapping.value].trim() },
-          });
-          return;
-        }
-        let o: number | undefined;
-        let d: number | undefined;
-        if (mapping.origin >= 0 && mapping.destination >= 0) {
-          const hint = countryOf(cells);
-          o = codeEnd(cells, mapping.origin, year, hint, row);
-          d = codeEnd(cells, mapping.destination, year, hint, row);
-        } else {
-          const a = position(cells, row, mapping.originLon, mapping.originLat);
-          const b = position(cells, row, mapping.destLon, mapping.destLat);
-          if (a) o = placeOf(`p:${a.lon},${a.lat}`, () => a);
-          if (b) d = placeOf(`p:${b.lon},${b.lat}`, () => b);
-        }
-        if (o === undefined || d === undefined || v === undefined || v === null) return;
-        origin.push(o);
-        destination.push(d);
-        value.push(v);
-        years.push(year ?? 0);
-        rows.push(row);
-      } else if (mapping.kind === 'indicator') {
-        const v = number(cells, row, mapping.value, true);
-        if (v === undefined) return;
+      let o: number | undefined;
+      let d: number | undefined;
+      if (mapping.origin >= 0 && mapping.destination >= 0) {
+        const hint = countryOf(cells);
+        o = codeEnd(cells, mapping.origin, year, hint, row);
+        d = codeEnd(cells, mapping.destination, year, hint, row);
+      } else {
+        const a = position(cells, row, mapping.originLon, mapping.originLat);
+        const b = position(cells, row, mapping.destLon, mapping.destLat);
+        if (a) o = placeOf(`p:${a.lon},${a.lat}`, () => a);
+        if (b) d = placeOf(`p:${b.lon},${b.lat}`, () => b);
+      }
+      if (o === undefined || d === undefined || v === undefined || v === null) return;
+      origin.push(o);
+      destination.push(d);
+      value.push(v);
+      years.push(year ?? 0);
+      rows.push(row);
+    } else if (mapping.kind === 'indicator') {
+      const v = number(cells, row, mapping.value, true);
+      if (v === undefined) return;
+      const r = index.resolve(cells[mapping.code], year, countryOf(cells));
+      noteCode(r, row, mapping.code, cells);
+      if (!r.ok) return;
+      const k = `${year ?? 0}|${r.key}`;
+      const firstRow = indicatorSeen.get(k);
+      if (firstRow !== undefined) {
+        p.add('duplicateRow', {
+          row,
+          column: col(mapping.code),
+          params: { value: cells[mapping.code].trim(), first: firstRow },
+        });
+        return;
+      }
+      indicatorSeen.set(k, row);
+      indicatorValues.push([year ?? 0, r.key, v]);
+    } else {
+      let place: Place | undefined;
+      if (mapping.lon >= 0 && mapping.lat >= 0) {
+        const pos = position(cells, row, mapping.lon, mapping.lat);
+        if (pos) place = mapping.name >= 0 ? { ...pos, name: cells[mapping.name] } : pos;
+      } else {
         const r = index.resolve(cells[mapping.code], year, countryOf(cells));
         noteCode(r, row, mapping.code, cells);
-        if (!r.ok) return;
-        const k = `${year ?? 0}|${r.key}`;
-        const firstRow = indicatorSeen.get(k);
-        if (firstRow !== undefined) {
-          p.add('duplicateRow', {
-            row,
-            column: col(mapping.code),
-            params: { value: cells[mapping.code].trim(), first: firstRow },
-          });
-          return;
-        }
-        indicatorSeen.set(k, row);
-        indicatorValues.push([year ?? 0, r.key, v]);
-      } else {
-        let place: Place | undefined;
-        if (mapping.lon >= 0 && mapping.lat >= 0) {
-          const pos = position(cells, row, mapping.lon, mapping.lat);
-          if (pos) place = mapping.name >= 0 ? { ...pos, name: cells[mapping.name] } : pos;
-        } else {
-          const r = index.resolve(cells[mapping.code], year, countryOf(cells));
-          noteCode(r, row, mapping.code, cells);
-          if (r.ok) place = { area: r.key };
-        }
-        if (place) points.push({ place, cells: cells.slice() });
+        if (r.ok) place = { area: r.key };
       }
-    },
-    (offset) => options.onProgress?.(0.05 + (0.9 * offset) / total),
-  );
+      if (place) points.push({ place, cells: cells.slice() });
+    }
+  };
+  const onProgress = (offset: number) => options.onProgress?.(0.05 + (0.9 * offset) / total);
+
+  // Fast path for the common big file: OD flows with codes and no quotes at all. Lines are split
+  // in place and plain numbers read from the text; any line that is not simple (wrong field count,
+  // a number that is not plain digits, a code not seen yet) goes through the general path above.
+  const fast =
+    mapping.kind === 'flows' &&
+    mapping.origin >= 0 &&
+    mapping.destination >= 0 &&
+    mapping.country < 0 &&
+    text.indexOf('"') < 0;
+  const digits = (s: number, e: number): number => {
+    if (e - s < 1 || e - s > 15) return -1;
+    let v = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      v = v * 10 + c;
+    }
+    return v;
+  };
+  const readFast = (): null => {
+    const d = delimiter.charCodeAt(0);
+    const ncol = head.length;
+    const starts = new Int32Array(ncol);
+    const ends = new Int32Array(ncol);
+    const { origin: oi, destination: di, value: vi, year: yi } = mapping;
+    const n = text.length;
+    let pos = 0;
+    let line = 1;
+    let nextProgress = 1 << 20;
+    while (pos < n) {
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      const end = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+      if (end > pos) {
+        if (isHeader) isHeader = false;
+        else {
+          let k = 0;
+          let s = pos;
+          for (let i = pos; i < end; i++)
+            if (text.charCodeAt(i) === d) {
+              if (k < ncol) {
+                starts[k] = s;
+                ends[k] = i;
+              }
+              k++;
+              s = i + 1;
+            }
+          if (k < ncol) {
+            starts[k] = s;
+            ends[k] = end;
+          }
+          k++;
+          let done = false;
+          if (k === ncol) {
+            const v = digits(starts[vi], ends[vi]);
+            const y = yi < 0 ? 0 : digits(starts[yi], ends[yi]);
+            if (v >= 0 && (yi < 0 || (ends[yi] - starts[yi] === 4 && y >= 1800 && y <= 2100))) {
+              const bucket = (yi < 0 ? 0 : y >= 2024 ? 2 : 1) * 3;
+              const cache = endCaches[bucket];
+              const o = cache.get(text.slice(starts[oi], ends[oi]));
+              const dd = cache.get(text.slice(starts[di], ends[di]));
+              if (o !== undefined && o >= 0 && dd !== undefined && dd >= 0) {
+                dataRows++;
+                origin.push(o);
+                destination.push(dd);
+                value.push(v);
+                years.push(y);
+                rows.push(line);
+                done = true;
+              }
+            }
+          }
+          if (!done) onRecord(text.slice(pos, end).split(delimiter), line);
+        }
+      }
+      line++;
+      pos = eol + 1;
+      if (pos >= nextProgress) {
+        onProgress(pos);
+        nextProgress = pos + (1 << 20);
+      }
+    }
+    return null;
+  };
+  const issue = fast ? readFast() : readCsv(text, delimiter, onRecord, onProgress);
   if (issue) p.add('unclosedQuote', { row: issue.row });
   if (dataRows === 0) {
     p.add('onlyHeader', { row: 1 });
