@@ -576,6 +576,19 @@ function delimiterName(d: Delimiter): string {
   return d === '\t' ? 'tab' : d;
 }
 
+function duplicateKeysDense(keys: Float64Array, space: number): Set<number> {
+  const seen = new Uint8Array(Math.ceil(space / 8));
+  const dup = new Set<number>();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const byte = k >>> 3;
+    const bit = 1 << (k & 7);
+    if (seen[byte] & bit) dup.add(k);
+    else seen[byte] |= bit;
+  }
+  return dup;
+}
+
 /**
  * Keys that occur more than once, by open addressing in a typed array (no hash map of millions of
  * entries, no sort). Keys are non-negative integers below 2^53.
@@ -623,10 +636,22 @@ function dropDuplicateFlows(
   column: string,
 ) {
   const n = f.origin.length;
+  // Dense keys: place × place × year index (years 0 and 1800–2100 only occur).
+  let places = 0;
+  for (let i = 0; i < n; i++) places = Math.max(places, f.origin[i] + 1, f.destination[i] + 1);
+  const yearIndex = new Int16Array(302).fill(-1);
+  let yearCount = 0;
+  const yi = (y: number) => (y === 0 ? 301 : y - 1800);
+  for (let i = 0; i < n; i++) {
+    const k = yi(f.year[i]);
+    if (yearIndex[k] < 0) yearIndex[k] = yearCount++;
+  }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++)
-    keys[i] = (f.origin[i] * 1_048_576 + f.destination[i]) * 4096 + (f.year[i] & 4095);
-  const dup = duplicateKeys(keys);
+    keys[i] = (f.origin[i] * places + f.destination[i]) * yearCount + yearIndex[yi(f.year[i])];
+  const space = places * places * yearCount;
+  // A bit per possible key when that is small (≤ 32 MB): mostly sequential, cache-friendly.
+  const dup = space <= 2 ** 28 ? duplicateKeysDense(keys, space) : duplicateKeys(keys);
   if (dup.size === 0) return f;
   const firstRow = new Map<number, number>();
   const keep = new Uint8Array(n);
