@@ -385,6 +385,8 @@ describe('embed and screens', () => {
 
   it('presents on a phone', async () => {
     const { page, context } = await open('/?lang=sv', { viewport: { width: 390, height: 844 } });
+    // On a phone the top bar's actions sit in a menu.
+    await page.getByRole('button', { name: 'Meny' }).click();
     await page.getByTestId('open-stories').click();
     await page.getByTestId('add-slide').click();
     await page.getByLabel('Titel på bild 1').fill('Gränsregionen från ovan');
