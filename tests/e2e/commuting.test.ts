@@ -4,26 +4,13 @@
  * has the table's rows; a broken data file gives a message and leaves the map working.
  * Screenshots for review go to $COMMUTING_SHOTS when it is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { clickMapAt, openApp, pixelAt, waitForMapIdle, type Session } from './helpers';
+import type { Page } from 'playwright-core';
+import { clickMapAt, openApp, pixelAt, waitForMapIdle, sharedBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options = {}): Promise<Session> {
-  const session = await openApp(path, options, browser);
-  await waitForMapIdle(session.page);
-  return session;
-}
+const { open, browser } = sharedBrowser();
 
 async function shot(page: Page, name: string) {
   const dir = process.env.COMMUTING_SHOTS;
@@ -177,7 +164,7 @@ describe('commuting layer', () => {
   });
 
   it('a broken data file gives a message and leaves the map working', async () => {
-    const session = await openApp('/?lang=en&layers=boundaries,commuting&y=2008', {}, browser);
+    const session = await openApp('/?lang=en&layers=boundaries,commuting&y=2008', {}, browser());
     const { page, context, pageErrors } = session;
     await page.route('**/generated/commuting-cross-border.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"flows": 3}' }),

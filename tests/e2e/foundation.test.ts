@@ -2,26 +2,13 @@
  * The border map on local data: it draws, switches era and language, keeps its state in the URL,
  * works on a phone and with the keyboard, survives hostile links and makes no outside requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { clickMapAt, openApp, pixelAt, project, waitForMapIdle, type Session } from './helpers';
+import { clickMapAt, pixelAt, project, waitForMapIdle, sharedBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/', options = {}): Promise<Session> {
-  const session = await openApp(path, options, browser);
-  await waitForMapIdle(session.page);
-  return session;
-}
+const { open } = sharedBrowser('/');
 
 async function searchAndChoose(page: Page, query: string) {
   const input = page.locator('#area-search');

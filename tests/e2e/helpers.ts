@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 
@@ -142,4 +142,29 @@ export async function clickMapAt(
     if (await done()) return;
   }
   throw new Error(`Clicking the map at ${lon},${lat} had no effect`);
+}
+
+/**
+ * One Chromium for a test file (started before its tests, closed after), and `open(path)`, which
+ * gives a fresh browser context with the app loaded and its map ready.
+ */
+export function sharedBrowser(defaultPath = '/') {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser,
+    open: async (
+      path = defaultPath,
+      options: Parameters<typeof openApp>[1] = {},
+    ): Promise<Session> => {
+      const session = await openApp(path, options, browser);
+      await waitForMapIdle(session.page);
+      return session;
+    },
+  };
 }

@@ -3,28 +3,15 @@
  * export is the map on screen at 2× with a frame, the app works offline after the first load, a
  * broken story file leaves the stories intact, and embed=1 shows a chromeless map.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { openApp, pixelAt, project, waitForMapIdle, type Session } from './helpers';
+import type { Page } from 'playwright-core';
+import { pixelAt, project, waitForMapIdle, sharedBrowser } from './helpers';
 
 const SHOTS = process.env.E2E_SHOTS ?? '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/?lang=en', options = {}): Promise<Session> {
-  const session = await openApp(path, options, browser);
-  await waitForMapIdle(session.page);
-  return session;
-}
+const { open } = sharedBrowser('/?lang=en');
 
 interface Cam {
   lon: number;

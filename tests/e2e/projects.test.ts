@@ -3,24 +3,11 @@
  * opens its details (budget, source link); filters reduce the points; the phone sheet shows the list.
  * Screenshots for review go to $PROJECTS_SHOTS when it is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { openApp, waitForMapIdle, type Session } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForMapIdle, sharedBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options = {}): Promise<Session> {
-  const session = await openApp(path, options, browser);
-  await waitForMapIdle(session.page);
-  return session;
-}
+const { open } = sharedBrowser();
 
 async function shot(page: Page, name: string) {
   const dir = process.env.PROJECTS_SHOTS;

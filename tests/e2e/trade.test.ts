@@ -4,25 +4,12 @@
  * the indicator legend follows the classification method and shows areas without a value as
  * "no data". Screenshots for review go to $TRADE_SHOTS when it is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { clickMapAt, openApp, pixelAt, project, waitForMapIdle, type Session } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clickMapAt, pixelAt, project, waitForMapIdle, sharedBrowser } from './helpers';
 import { flowShape } from '../../src/lib/layers/trade/geometry';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options = {}): Promise<Session> {
-  const session = await openApp(path, options, browser);
-  await waitForMapIdle(session.page);
-  return session;
-}
+const { open } = sharedBrowser();
 
 async function shot(page: Page, name: string) {
   const dir = process.env.TRADE_SHOTS;
