@@ -236,6 +236,10 @@ describe('layout and keyboard', () => {
     expect(text).toContain('Kartverket');
     expect(text).toContain('Lantmäteriet');
     expect(text).toContain('Natural Earth');
+    // The curated datasets too, with who published them and on what terms.
+    expect(text).toContain('Curated datasets');
+    expect(text).toContain('IMF');
+    expect(await about.locator('[data-dataset]').count()).toBeGreaterThanOrEqual(5);
     const attribution = await page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(attribution).toContain('© Kartverket');
     await context.close();

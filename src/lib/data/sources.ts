@@ -35,6 +35,33 @@ export async function loadSources(): Promise<Result<Source[], string>> {
   return { ok: true, value: sources };
 }
 
+const DatasetSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  files: v.array(v.string()),
+  authorities: v.string(),
+  licence: v.string(),
+  note: v.string(),
+});
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+
+/**
+ * The curated datasets in data/ (data/datasets.json): who published the figures and under what terms.
+ * Each row of them carries its own source URL, shown where the figure is shown.
+ */
+export async function loadDatasets(): Promise<Result<Dataset[], string>> {
+  let json: unknown;
+  try {
+    json = (await import('../../../data/datasets.json')).default;
+  } catch (error) {
+    return { ok: false, error: `data/datasets.json: ${String(error)}` };
+  }
+  const parsed = v.safeParse(v.array(DatasetSchema), json);
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, error: `data/datasets.json: ${describeIssues(parsed.issues)}` };
+}
+
 /** Only http(s) links are rendered as links; anything else is shown as text. */
 export function safeHref(url: string): string | null {
   try {
