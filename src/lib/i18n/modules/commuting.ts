@@ -97,6 +97,37 @@ export const commutingMessages = defineMessages({
     'commuting.area.series': 'Cross-border commuting, every year with data',
     'commuting.area.seriesNone': 'No cross-border figure for this area in any year.',
     'commuting.area.seriesGaps': 'Years without a figure are gaps, not zero.',
+    'commuting.shares.heading': 'Published shares (percent)',
+    'commuting.shares.notCount': 'Percentages as published; never turned into numbers of persons.',
+    'commuting.shares.summary': 'Published shares {year} ({count})',
+    'commuting.shares.noneYear': 'No published share for {year}.',
+    'commuting.shares.goTo': 'Shares for {year}',
+    'commuting.shares.countries': 'Between the whole countries, every year',
+    'commuting.shares.of': 'Share of (source’s words)',
+    'commuting.shares.refersTo':
+      'The source means the area with code {code} in the boundaries {era}.',
+    'commuting.shares.qualifier.exact': '{value}',
+    'commuting.shares.qualifier.about': 'about {value}',
+    'commuting.shares.qualifier.over': 'over {value}',
+    'commuting.shares.qualifier.almost': 'almost {value}',
+    'commuting.shares.points': '{value} percentage points',
+    'commuting.shares.sentence.share-of-employed':
+      '{percent} of employed residents of {origin} work in {destination}',
+    'commuting.shares.sentence.share-of-flow-origin':
+      '{percent} of commuters from {originCountry} to {destination} live in {origin}',
+    'commuting.shares.sentence.share-of-flow-destination':
+      '{percent} of commuters from {origin} to {destinationCountry} work in {destination}',
+    'commuting.shares.sentence.share-of-flow-countries':
+      '{percent} of the persons the source counts live in {origin} and work in {destination}',
+    'commuting.shares.sentence.employment-addition':
+      'Commuting to {destination} adds {percent} to the employment of people living in {origin}',
+    'commuting.shares.sentence.employment-rate-pp':
+      'Counting commuters to {destination} raises the employment rate of {origin} by {percent}',
+    'commuting.shares.sentence.change':
+      'Commuters from {origin} to {destination}: {percent} on the year before',
+    'commuting.legend.splitKept':
+      'Kept at county level because split in 2024 (persons are never divided): {list}.',
+    'commuting.legend.splitItem': '{parts} (until 2024: {from}), shown as {county}',
   },
   sv: {
     'commuting.layer': 'Pendling',
@@ -192,6 +223,37 @@ export const commutingMessages = defineMessages({
     'commuting.area.series': 'Gränspendling, alla år med data',
     'commuting.area.seriesNone': 'Ingen gränspendlingssiffra för området något år.',
     'commuting.area.seriesGaps': 'År utan siffra är luckor, inte noll.',
+    'commuting.shares.heading': 'Publicerade andelar (procent)',
+    'commuting.shares.notCount':
+      'Andelar som de publicerats; de räknas aldrig om till antal personer.',
+    'commuting.shares.summary': 'Publicerade andelar {year} ({count})',
+    'commuting.shares.noneYear': 'Ingen publicerad andel för {year}.',
+    'commuting.shares.goTo': 'Andelar för {year}',
+    'commuting.shares.countries': 'Mellan hela länderna, alla år',
+    'commuting.shares.of': 'Andel av (källans ord)',
+    'commuting.shares.refersTo': 'Källan avser området med kod {code} i gränserna {era}.',
+    'commuting.shares.qualifier.exact': '{value}',
+    'commuting.shares.qualifier.about': 'cirka {value}',
+    'commuting.shares.qualifier.over': 'över {value}',
+    'commuting.shares.qualifier.almost': 'nästan {value}',
+    'commuting.shares.points': '{value} procentenheter',
+    'commuting.shares.sentence.share-of-employed':
+      '{percent} av de sysselsatta som bor i {origin} arbetar i {destination}',
+    'commuting.shares.sentence.share-of-flow-origin':
+      '{percent} av pendlarna från {originCountry} till {destination} bor i {origin}',
+    'commuting.shares.sentence.share-of-flow-destination':
+      '{percent} av pendlarna från {origin} till {destinationCountry} arbetar i {destination}',
+    'commuting.shares.sentence.share-of-flow-countries':
+      '{percent} av de personer källan räknar bor i {origin} och arbetar i {destination}',
+    'commuting.shares.sentence.employment-addition':
+      'Pendlingen till {destination} ökar sysselsättningen bland de boende i {origin} med {percent}',
+    'commuting.shares.sentence.employment-rate-pp':
+      'Med pendlarna till {destination} medräknade blir sysselsättningsgraden i {origin} {percent} högre',
+    'commuting.shares.sentence.change':
+      'Pendlare från {origin} till {destination}: {percent} jämfört med året innan',
+    'commuting.legend.splitKept':
+      'Visas på fylkesnivå eftersom de delades 2024 (personer delas aldrig upp): {list}.',
+    'commuting.legend.splitItem': '{parts} (till 2024: {from}), visas som {county}',
   },
   nb: {
     'commuting.layer': 'Pendling',
@@ -287,5 +349,36 @@ export const commutingMessages = defineMessages({
     'commuting.area.series': 'Grensependling, alle år med data',
     'commuting.area.seriesNone': 'Ikke noe grensependlingstall for området noe år.',
     'commuting.area.seriesGaps': 'År uten tall er hull, ikke null.',
+    'commuting.shares.heading': 'Publiserte andeler (prosent)',
+    'commuting.shares.notCount':
+      'Andeler slik de er publisert; de regnes aldri om til antall personer.',
+    'commuting.shares.summary': 'Publiserte andeler {year} ({count})',
+    'commuting.shares.noneYear': 'Ingen publisert andel for {year}.',
+    'commuting.shares.goTo': 'Andeler for {year}',
+    'commuting.shares.countries': 'Mellom hele landene, alle år',
+    'commuting.shares.of': 'Andel av (kildens ord)',
+    'commuting.shares.refersTo': 'Kilden mener området med kode {code} i grensene {era}.',
+    'commuting.shares.qualifier.exact': '{value}',
+    'commuting.shares.qualifier.about': 'om lag {value}',
+    'commuting.shares.qualifier.over': 'over {value}',
+    'commuting.shares.qualifier.almost': 'nesten {value}',
+    'commuting.shares.points': '{value} prosentpoeng',
+    'commuting.shares.sentence.share-of-employed':
+      '{percent} av de sysselsatte som bor i {origin}, arbeider i {destination}',
+    'commuting.shares.sentence.share-of-flow-origin':
+      '{percent} av pendlerne fra {originCountry} til {destination} bor i {origin}',
+    'commuting.shares.sentence.share-of-flow-destination':
+      '{percent} av pendlerne fra {origin} til {destinationCountry} arbeider i {destination}',
+    'commuting.shares.sentence.share-of-flow-countries':
+      '{percent} av personene kilden teller, bor i {origin} og arbeider i {destination}',
+    'commuting.shares.sentence.employment-addition':
+      'Pendlingen til {destination} øker sysselsettingen blant de bosatte i {origin} med {percent}',
+    'commuting.shares.sentence.employment-rate-pp':
+      'Med pendlerne til {destination} medregnet blir sysselsettingsgraden i {origin} {percent} høyere',
+    'commuting.shares.sentence.change':
+      'Pendlere fra {origin} til {destination}: {percent} fra året før',
+    'commuting.legend.splitKept':
+      'Vises på fylkesnivå fordi de ble delt i 2024 (personer deles aldri opp): {list}.',
+    'commuting.legend.splitItem': '{parts} (til 2024: {from}), vises som {county}',
   },
 });
