@@ -150,7 +150,7 @@ describe('commuting layer', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     // One measure in the table: it is named above it, not repeated in a column.
-    expect(lines[0]).toBe('"Bor i","Arbetar i","Personer"');
+    expect(lines[0]).toBe('Bor i,Arbetar i,Personer');
     expect(lines.length - 1).toBe(sorted.length);
     lines.slice(1).forEach((line, i) => {
       const cells = line.match(/"(?:[^"]|"")*"|[^,]+/g)!.map((c) => c.replace(/^"|"$/g, ''));

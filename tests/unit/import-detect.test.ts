@@ -255,7 +255,7 @@ describe('column mapping', () => {
 
   it('unknown-code rows download as CSV with their row numbers', () => {
     expect(unknownRowsCsv(['a', 'b'], [{ row: 3, cells: ['9999', 'x,"y"'] }])).toBe(
-      'row,a,b\n3,9999,"x,""y"""\n',
+      '\uFEFFrow,a,b\r\n3,9999,"x,""y"""\r\n',
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   type ImportProblem,
   type WorkerMessage,
 } from './types';
+import { toCsv } from '../../domain/csv';
 
 export interface RunningImport {
   result: Promise<ImportOutcome[] | 'cancelled'>;
@@ -119,12 +120,10 @@ function tooLarge(name: string, size: number) {
   };
 }
 
-/** Rows with unknown codes as CSV (header + rows, RFC 4180 quoting) for download. */
+/**
+ * Rows with unknown codes as CSV for download (the shared policy in domain/csv: BOM, CRLF, no
+ * formulas), each with its row number in the uploaded file so the user can find and fix it.
+ */
 export function unknownRowsCsv(header: string[], rows: { row: number; cells: string[] }[]): string {
-  const q = (s: string) => (/[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const line = (cells: string[]) => cells.map(q).join(',');
-  return (
-    [line(['row', ...header]), ...rows.map((r) => line([String(r.row), ...r.cells]))].join('\n') +
-    '\n'
-  );
+  return toCsv([['row', ...header], ...rows.map((r) => [r.row, ...r.cells])]);
 }

@@ -13,6 +13,7 @@ import {
   type MeasureKey,
 } from '../../domain/commuting';
 import { parseAreaKey, type AreaRef } from '../../domain/areas';
+import { toCsv } from '../../domain/csv';
 import type { Selection } from '../../state/viewState';
 import type { CommutingSettings } from './settings';
 
@@ -229,17 +230,9 @@ export function sortRows(
   });
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  // Quote always; a leading = + - @ would be read as a formula by spreadsheets.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /**
- * The table as CSV: a header row, one line per row in the order shown, numbers as plain numbers
- * (dot decimals, no grouping), UTF-8 with a BOM so Excel reads å ä ö ø æ.
+ * The table as CSV (the shared policy in domain/csv: BOM, CRLF, plain numbers, no formulas): a
+ * header row, then one line per row in the order shown.
  */
 export function tableCsv(
   columns: readonly ColumnKey[],
@@ -247,13 +240,12 @@ export function tableCsv(
   rows: readonly TableRow[],
   measureLabel: (key: MeasureKey) => string = (k) => k,
 ): string {
-  const lines = [columns.map((c) => csvCell(header[c])).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns.map((c) => csvCell(c === 'measure' ? measureLabel(row.measure) : row[c])).join(','),
-    );
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return toCsv([
+    columns.map((c) => header[c]),
+    ...rows.map((row) =>
+      columns.map((c) => (c === 'measure' ? measureLabel(row.measure) : row[c])),
+    ),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

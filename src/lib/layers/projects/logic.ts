@@ -13,6 +13,7 @@ import {
   type Project,
   type ProjectFilter,
 } from '../../domain/projects';
+import { toCsv } from '../../domain/csv';
 import { NO_ERAS } from '../../domain/areas';
 import type { Indicator, SourceRef } from '../../domain/classification';
 import type { Camera } from '../../state/viewState';
@@ -236,47 +237,32 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * A CSV cell: quoted when needed; text a spreadsheet would run as a formula (= + - @ or a control
- * character first) gets a leading apostrophe. Numbers are written bare.
+ * The list as CSV (the shared policy in domain/csv: BOM, CRLF, plain numbers, no formulas): a header
+ * row, one row per project in list order. Blank stays blank.
  */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The list as CSV: a header row, one row per project in list order, CRLF line ends. Blank stays blank. */
 export function projectsCsv(projects: readonly Project[]): string {
-  const rows = projects.map((p) =>
-    [
-      p.id,
-      p.name,
-      p.acronym,
-      p.programme,
-      p.period,
-      p.start,
-      p.end,
-      p.leadPartner,
-      p.leadCountry,
-      p.lead?.town ?? null,
-      p.partners
-        .map((x) => [x.organisation, x.town, x.country].filter(Boolean).join(', '))
-        .join(' | ') || null,
-      p.budgetTotalEur,
-      p.euFundingEur,
-      p.theme,
-      p.uncertain ? 'yes' : 'no',
-      p.sourceUrl,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = projects.map((p) => [
+    p.id,
+    p.name,
+    p.acronym,
+    p.programme,
+    p.period,
+    p.start,
+    p.end,
+    p.leadPartner,
+    p.leadCountry,
+    p.lead?.town ?? null,
+    p.partners
+      .map((x) => [x.organisation, x.town, x.country].filter(Boolean).join(', '))
+      .join(' | ') || null,
+    p.budgetTotalEur,
+    p.euFundingEur,
+    p.theme,
+    p.uncertain ? 'yes' : 'no',
+    p.sourceUrl,
+  ]);
+  return toCsv([CSV_COLUMNS, ...rows]);
 }
-
-/** The byte-order mark lets spreadsheet programs read the file as UTF-8 (å, ä, ö, ø). */
-export const CSV_BOM = '\uFEFF';
 
 // ---------------------------------------------------------------------------------------------
 // Years
