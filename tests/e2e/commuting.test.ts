@@ -218,6 +218,98 @@ describe('commuting layer', () => {
     await context.close();
   });
 
+  it('shows Strömstad’s published shares as percentages with their source', async () => {
+    const { page, context, pageErrors } = await open(
+      '/?lang=en&layers=boundaries,commuting&y=2008&sel=area:SE-municipality-1486-se',
+    );
+    const shares = page.getByTestId('commuting-area-shares');
+    await shares.waitFor({ timeout: 20_000 });
+    const first = shares.getByTestId('commuting-share').first();
+    // 2007 (year inferred by the dataset): 12 % of employed Strömstad residents work in Norway.
+    expect(await first.textContent()).toMatch(
+      /2007: 12% of employed residents of Strömstad work in Norway\s*Year not stated/,
+    );
+    expect(await first.getByRole('link').getAttribute('href')).toMatch(/^https:\/\/www\.nrk\.no\//);
+    const texts = await shares.getByTestId('commuting-share').allTextContents();
+    expect(texts.map((t) => t.match(/^\s*(\d{4})/)?.[1])).toEqual(['2007', '2009', '2014', '2023']);
+    expect(texts[3]).toMatch(/over 6% of commuters from Sweden to Norway live in Strömstad/);
+    // A share is never turned into a number of persons.
+    expect(texts.join(' ')).not.toMatch(/\d persons/);
+    await waitForMapIdle(page);
+    await shares.scrollIntoViewIfNeeded();
+    await shot(page, 'desktop-stromstad-shares');
+    // Swedish and Norwegian put a (no-break) space before the percent sign.
+    for (const lang of ['sv', 'nb']) {
+      await page.goto(page.url().replace(/lang=\w+/, `lang=${lang}`));
+      const item = page.getByTestId('commuting-area-shares').getByTestId('commuting-share').first();
+      await item.waitFor({ timeout: 20_000 });
+      expect(await item.textContent()).toMatch(/^\s*2007: 12\u00a0% av de sysselsatt/);
+    }
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the layer’s published shares of the year, the nearest years when none, and the whole countries', async () => {
+    const { page, context, pageErrors } = await open(
+      '/?lang=en&layers=boundaries,commuting&y=2007',
+    );
+    await commutingReady(page);
+    const list = page.getByTestId('commuting-shares');
+    const summary = list.locator('> summary');
+    expect(await summary.textContent()).toBe('Published shares 2007 (3)');
+    await summary.click();
+    const items = list.locator('> ul').getByTestId('commuting-share');
+    expect(await items.allTextContents()).toEqual([
+      expect.stringMatching(/^\s*2007: 12% of employed residents of Strömstad work in Norway/),
+      expect.stringMatching(/^\s*2007: over 10% of employed residents of Eda work in Norway/),
+      expect.stringMatching(/^\s*2007: over 10% of employed residents of Årjäng work in Norway/),
+    ]);
+    for (const link of await items.getByRole('link').all())
+      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    await items.last().scrollIntoViewIfNeeded();
+    await shot(page, 'desktop-shares-2007');
+
+    // 2004 has none: say so and offer 2001 and 2007.
+    await page.getByTestId('time-control').locator('input[type=range]').fill('2004');
+    const none = list.getByTestId('commuting-shares-none');
+    await none.waitFor();
+    expect(await none.textContent()).toMatch(/No published share for 2004/);
+    await none.getByRole('button', { name: 'Shares for 2001' }).click();
+    await expect.poll(() => page.url()).toContain('y=2001');
+    expect(await items.first().textContent()).toMatch(
+      /2001: about 87% of the persons the source counts live in Sweden and work in Norway/,
+    );
+
+    // Shares between the whole countries are reachable from any year.
+    const countries = list.getByTestId('commuting-country-shares');
+    await countries.locator('summary').click();
+    const years = (await countries.getByTestId('commuting-share').allTextContents()).map((t) =>
+      t.trim().slice(0, 4),
+    );
+    expect(years).toEqual(['2001', '2008', '2015']);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the municipalities kept at county level in the 2024 boundaries', async () => {
+    const { page, context } = await open(
+      '/?lang=en&layers=boundaries,commuting&y=2022&era=2024&commuting.scope=all',
+    );
+    await commutingReady(page);
+    const note = page.getByTestId('commuting-split-note');
+    expect(await note.textContent()).toBe(
+      'Kept at county level because split in 2024 (persons are never divided): Ålesund (1508) and Haram (1580), until 2024 one municipality (1507), shown as Møre og Romsdal (15).',
+    );
+    await note.scrollIntoViewIfNeeded();
+    await shot(page, 'desktop-2024-split-note');
+    // Across the border only: the municipality matrices are not shown, and neither is the note.
+    await page.goto(page.url().replace('commuting.scope=all', 'commuting.scope=cross-border'));
+    // No cross-border figure for 2022: the legend says so (and still offers the shares).
+    await page.getByTestId('commuting-shares').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('commuting-split-note').count()).toBe(0);
+    await context.close();
+  });
+
   it('works on a phone', async () => {
     const { page, context } = await open(
       '/?lang=sv&layers=boundaries,commuting&y=2008&sel=area:SE-municipality-1486-se',
@@ -226,6 +318,10 @@ describe('commuting layer', () => {
     await page.getByTestId('commuting-area').waitFor({ timeout: 20_000 });
     await waitForMapIdle(page);
     await shot(page, 'phone-stromstad');
+    const shares = page.getByTestId('commuting-area-shares');
+    await shares.scrollIntoViewIfNeeded();
+    expect(await shares.getByRole('link').first().isVisible()).toBe(true);
+    await shot(page, 'phone-stromstad-shares');
     await context.close();
   });
 });

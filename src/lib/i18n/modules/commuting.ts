@@ -127,7 +127,8 @@ export const commutingMessages = defineMessages({
       'Commuters from {origin} to {destination}: {percent} on the year before',
     'commuting.legend.splitKept':
       'Kept at county level because split in 2024 (persons are never divided): {list}.',
-    'commuting.legend.splitItem': '{parts} (until 2024: {from}), shown as {county}',
+    'commuting.legend.splitItem':
+      '{parts}, until 2024 one municipality ({from}), shown as {county}',
   },
   sv: {
     'commuting.layer': 'Pendling',
@@ -253,7 +254,7 @@ export const commutingMessages = defineMessages({
       'Pendlare från {origin} till {destination}: {percent} jämfört med året innan',
     'commuting.legend.splitKept':
       'Visas på fylkesnivå eftersom de delades 2024 (personer delas aldrig upp): {list}.',
-    'commuting.legend.splitItem': '{parts} (till 2024: {from}), visas som {county}',
+    'commuting.legend.splitItem': '{parts}, till 2024 en kommun ({from}), visas som {county}',
   },
   nb: {
     'commuting.layer': 'Pendling',
@@ -379,6 +380,6 @@ export const commutingMessages = defineMessages({
       'Pendlere fra {origin} til {destination}: {percent} fra året før',
     'commuting.legend.splitKept':
       'Vises på fylkesnivå fordi de ble delt i 2024 (personer deles aldri opp): {list}.',
-    'commuting.legend.splitItem': '{parts} (til 2024: {from}), vises som {county}',
+    'commuting.legend.splitItem': '{parts}, til 2024 én kommune ({from}), vises som {county}',
   },
 });
