@@ -128,30 +128,49 @@ function importOne(file: ImportInput, known: KnownCodes, options: ImportOptions)
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-interface Growable {
-  push(v: number): void;
-  done(): Int32Array | Float64Array;
+/**
+ * A column of numbers that grows by doubling. One class per element type, so that `push` (run for
+ * every row of a big file) stays monomorphic.
+ */
+class Int32Column {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(capacity, 16));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+  private grow(): void {
+    const bigger = new Int32Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+  /** The values so far, without a copy (a view of the buffer). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
 }
-function growable(
-  kind: 'i32' | 'f64',
-): Growable & { data: Int32Array | Float64Array; length: number } {
-  const make = (n: number) => (kind === 'i32' ? new Int32Array(n) : new Float64Array(n));
-  const g = {
-    data: make(1024),
-    length: 0,
-    push(v: number) {
-      if (g.length === g.data.length) {
-        const bigger = make(g.data.length * 2);
-        bigger.set(g.data);
-        g.data = bigger;
-      }
-      g.data[g.length++] = v;
-    },
-    done() {
-      return g.data.slice(0, g.length);
-    },
-  };
-  return g;
+class Float64Column {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(Math.max(capacity, 16));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+  private grow(): void {
+    const bigger = new Float64Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+  /** The values so far, without a copy (a view of the buffer). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 const SAMPLE_CHARS = 256 * 1024;
@@ -174,7 +193,9 @@ function importCsv(
       : text;
   const sample: string[][] = [];
   let header: string[] | null = null;
+  let sampleRows = 0;
   readCsv(sampleText, delimiter, (cells) => {
+    sampleRows++;
     if (!header) header = cells.map((c) => c.trim());
     else if (sample.length < 2000) sample.push(cells.slice());
   });
@@ -338,11 +359,16 @@ function importCsv(
     noteCode(index.resolve(raw, year, hint), row, column, cells);
     return undefined;
   };
-  const origin = growable('i32');
-  const destination = growable('i32');
-  const value = growable('f64');
-  const years = growable('i32');
-  const rows = growable('i32');
+  // Sized from the sample, so that a big file's columns are not copied over and over while growing.
+  const expectedRows =
+    mapping.kind === 'flows'
+      ? Math.ceil((sampleRows * 1.05 * text.length) / Math.max(sampleText.length, 1)) + 16
+      : 16;
+  const origin = new Int32Column(expectedRows);
+  const destination = new Int32Column(expectedRows);
+  const value = new Float64Column(expectedRows);
+  const years = new Int32Column(expectedRows);
+  const rows = new Int32Column(expectedRows);
   const indicatorValues: [number, string, number | null][] = [];
   const indicatorSeen = new Map<string, number>();
   const points: ImportedPoint[] = [];
@@ -439,60 +465,89 @@ function importCsv(
     mapping.destination >= 0 &&
     mapping.country < 0 &&
     text.indexOf('"') < 0;
-  const digits = (s: number, e: number): number => {
-    if (e - s < 1 || e - s > 15) return -1;
-    let v = 0;
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return -1;
-      v = v * 10 + c;
-    }
-    return v;
-  };
   const readFast = (): null => {
+    // Locals, not the closure's variables: this loop runs for every line of a 100 MB file.
+    const t = text;
     const d = delimiter.charCodeAt(0);
     const ncol = head.length;
     const starts = new Int32Array(ncol);
     const ends = new Int32Array(ncol);
     const { origin: oi, destination: di, value: vi, year: yi } = mapping;
-    const n = text.length;
+    // Per era bucket: a code written as 1–4 plain digits (slot = length × 10000 + value) → its
+    // place, once the general path has resolved it to a usable one; -1 = not yet. No string per cell.
+    const tables = [0, 1, 2].map(() => new Int32Array(50_000).fill(-1));
+    const code = (s: number, e: number, bucket: number): number => {
+      const len = e - s;
+      if (len < 1 || len > 4) return -1;
+      let v = 0;
+      for (let i = s; i < e; i++) {
+        const c = t.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) return -1;
+        v = v * 10 + c;
+      }
+      const table = tables[bucket];
+      const slot = len * 10_000 + v;
+      let place = table[slot];
+      if (place < 0) {
+        const known = endCaches[bucket * 3].get(t.slice(s, e));
+        if (known === undefined || known < 0) return -1;
+        table[slot] = place = known;
+      }
+      return place;
+    };
+    /** Plain digits (at most 15) → their value; anything else -1. */
+    const digits = (s: number, e: number): number => {
+      if (e - s < 1 || e - s > 15) return -1;
+      let v = 0;
+      for (let i = s; i < e; i++) {
+        const c = t.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) return -1;
+        v = v * 10 + c;
+      }
+      return v;
+    };
+    const n = t.length;
     let pos = 0;
     let line = 1;
+    let fastRows = 0;
     let nextProgress = 1 << 20;
     while (pos < n) {
-      let eol = text.indexOf('\n', pos);
-      if (eol < 0) eol = n;
-      const end = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-      if (end > pos) {
-        if (isHeader) isHeader = false;
-        else {
-          let k = 0;
-          let s = pos;
-          for (let i = pos; i < end; i++)
-            if (text.charCodeAt(i) === d) {
-              if (k < ncol) {
-                starts[k] = s;
-                ends[k] = i;
-              }
-              k++;
-              s = i + 1;
-            }
+      // One pass over the line: field bounds and its end.
+      let k = 0;
+      let s = pos;
+      let i = pos;
+      for (; i < n; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) break;
+        if (c === d) {
           if (k < ncol) {
             starts[k] = s;
-            ends[k] = end;
+            ends[k] = i;
           }
           k++;
+          s = i + 1;
+        }
+      }
+      const eol = i;
+      const end = eol > pos && t.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+      if (end > pos) {
+        if (k < ncol) {
+          starts[k] = s;
+          ends[k] = end;
+        }
+        k++;
+        if (isHeader) isHeader = false;
+        else {
           let done = false;
           if (k === ncol) {
             const v = digits(starts[vi], ends[vi]);
             const y = yi < 0 ? 0 : digits(starts[yi], ends[yi]);
             if (v >= 0 && (yi < 0 || (ends[yi] - starts[yi] === 4 && y >= 1800 && y <= 2100))) {
-              const bucket = (yi < 0 ? 0 : y >= 2024 ? 2 : 1) * 3;
-              const cache = endCaches[bucket];
-              const o = cache.get(text.slice(starts[oi], ends[oi]));
-              const dd = cache.get(text.slice(starts[di], ends[di]));
-              if (o !== undefined && o >= 0 && dd !== undefined && dd >= 0) {
-                dataRows++;
+              const bucket = yi < 0 ? 0 : y >= 2024 ? 2 : 1;
+              const o = code(starts[oi], ends[oi], bucket);
+              const dd = o < 0 ? -1 : code(starts[di], ends[di], bucket);
+              if (dd >= 0) {
+                fastRows++;
                 origin.push(o);
                 destination.push(dd);
                 value.push(v);
@@ -502,7 +557,7 @@ function importCsv(
               }
             }
           }
-          if (!done) onRecord(text.slice(pos, end).split(delimiter), line);
+          if (!done) onRecord(t.slice(pos, end).split(delimiter), line);
         }
       }
       line++;
@@ -512,6 +567,7 @@ function importCsv(
         nextProgress = pos + (1 << 20);
       }
     }
+    dataRows += fastRows;
     return null;
   };
   const issue = fast ? readFast() : readCsv(text, delimiter, onRecord, onProgress);
@@ -526,12 +582,13 @@ function importCsv(
   if (mapping.kind === 'flows') {
     const flows = dropDuplicateFlows(
       {
-        origin: origin.done() as Int32Array,
-        destination: destination.done() as Int32Array,
-        value: value.done() as Float64Array,
-        year: years.done() as Int32Array,
-        rows: rows.done() as Int32Array,
+        origin: origin.view(),
+        destination: destination.view(),
+        value: value.view(),
+        year: years.view(),
+        rows: rows.view(),
       },
+      places.length,
       p,
       col(mapping.origin >= 0 ? mapping.origin : mapping.originLon),
     );
@@ -539,10 +596,10 @@ function importCsv(
     payload = {
       kind: 'flows',
       places,
-      origin: flows.origin,
-      destination: flows.destination,
-      value: flows.value,
-      year: flows.year,
+      origin: ownBuffer(flows.origin),
+      destination: ownBuffer(flows.destination),
+      value: ownBuffer(flows.value),
+      year: ownBuffer(flows.year),
     };
   } else if (mapping.kind === 'indicator') {
     shown = indicatorValues.length;
@@ -572,21 +629,16 @@ function importCsv(
   };
 }
 
-function delimiterName(d: Delimiter): string {
-  return d === '\t' ? 'tab' : d;
+/**
+ * An array that is its whole buffer: the worker transfers the buffer and IndexedDB stores all of
+ * it, so a view of a bigger (grown) buffer is copied once here.
+ */
+function ownBuffer<T extends Int32Array | Float64Array>(a: T): T {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
 
-function duplicateKeysDense(keys: Float64Array, space: number): Set<number> {
-  const seen = new Uint8Array(Math.ceil(space / 8));
-  const dup = new Set<number>();
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const byte = k >>> 3;
-    const bit = 1 << (k & 7);
-    if (seen[byte] & bit) dup.add(k);
-    else seen[byte] |= bit;
-  }
-  return dup;
+function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tab' : d;
 }
 
 /**
@@ -632,13 +684,12 @@ function dropDuplicateFlows(
     year: Int32Array;
     rows: Int32Array;
   },
+  placeCount: number,
   p: Problems,
   column: string,
 ) {
   const n = f.origin.length;
   // Dense keys: place × place × year index (years 0 and 1800–2100 only occur).
-  let places = 0;
-  for (let i = 0; i < n; i++) places = Math.max(places, f.origin[i] + 1, f.destination[i] + 1);
   const yearIndex = new Int16Array(302).fill(-1);
   let yearCount = 0;
   const yi = (y: number) => (y === 0 ? 301 : y - 1800);
@@ -646,19 +697,40 @@ function dropDuplicateFlows(
     const k = yi(f.year[i]);
     if (yearIndex[k] < 0) yearIndex[k] = yearCount++;
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++)
-    keys[i] = (f.origin[i] * places + f.destination[i]) * yearCount + yearIndex[yi(f.year[i])];
-  const space = places * places * yearCount;
-  // A bit per possible key when that is small (≤ 32 MB): mostly sequential, cache-friendly.
-  const dup = space <= 2 ** 28 ? duplicateKeysDense(keys, space) : duplicateKeys(keys);
-  if (dup.size === 0) return f;
+  const keyOf = (i: number) =>
+    (f.origin[i] * placeCount + f.destination[i]) * yearCount + yearIndex[yi(f.year[i])];
+  const space = placeCount * placeCount * yearCount;
+  let isDuplicate: (key: number) => boolean;
+  if (space <= 2 ** 28) {
+    // A bit per possible key when that is small (≤ 32 MB): no key array, no hashing, and a file
+    // without duplicates (the usual case) is read once.
+    const seen = new Uint8Array(Math.ceil(space / 8));
+    const twice = new Uint8Array(seen.length);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const k = keyOf(i);
+      const byte = k >>> 3;
+      const bit = 1 << (k & 7);
+      if (seen[byte] & bit) {
+        twice[byte] |= bit;
+        any = true;
+      } else seen[byte] |= bit;
+    }
+    if (!any) return f;
+    isDuplicate = (k) => (twice[k >>> 3] & (1 << (k & 7))) !== 0;
+  } else {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = keyOf(i);
+    const dup = duplicateKeys(keys);
+    if (dup.size === 0) return f;
+    isDuplicate = (k) => dup.has(k);
+  }
   const firstRow = new Map<number, number>();
   const keep = new Uint8Array(n);
   let kept = 0;
   for (let i = 0; i < n; i++) {
-    const k = keys[i];
-    if (dup.has(k)) {
+    const k = keyOf(i);
+    if (isDuplicate(k)) {
       const first = firstRow.get(k);
       if (first !== undefined) {
         p.add('duplicateRow', { row: f.rows[i], column, params: { value: '', first } });
