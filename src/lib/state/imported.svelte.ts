@@ -20,6 +20,7 @@ import {
   type UnknownRows,
 } from '../data/import/types';
 import { datasetIndicator } from '../data/import/indicator';
+import { deleteDataset, saveDataset, savedDatasets } from '../data/import/store';
 
 export interface ImportReport {
   status: 'ok' | 'failed' | 'cancelled';
@@ -36,8 +37,6 @@ class ImportedState {
   reports = $state.raw<ImportReport[]>([]);
   pending = $state.raw<{ need: NeedsMapping; files: File[] } | null>(null);
   restored = $state(false);
-  /** A file is being dragged over the page. */
-  dragging = $state(false);
 }
 
 export const imported = new ImportedState();
@@ -45,37 +44,7 @@ export const imported = new ImportedState();
 let running: RunningImport | null = null;
 
 // ---------------------------------------------------------------------------------------------
-// IndexedDB
-
-const DB = 'gransatlas-imported';
-const STORE = 'datasets';
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function tx<T>(
-  mode: IDBTransactionMode,
-  run: (s: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const t = db.transaction(STORE, mode);
-      const req = run(t.objectStore(STORE));
-      t.oncomplete = () => resolve(req.result);
-      t.onerror = () => reject(t.error);
-      t.onabort = () => reject(t.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+// Saved datasets
 
 let restoring: Promise<void> | null = null;
 
@@ -83,8 +52,7 @@ let restoring: Promise<void> | null = null;
 export function restoreImported(): Promise<void> {
   restoring ??= (async () => {
     try {
-      const saved = await tx('readonly', (s) => s.getAll() as IDBRequest<ImportedDataset[]>);
-      saved.sort((a, b) => a.created - b.created);
+      const saved = await savedDatasets();
       imported.datasets = saved;
       for (const d of saved) registerDatasetIndicator(d);
     } catch (e) {
@@ -218,9 +186,12 @@ export async function importFiles(files: File[], mapping?: ColumnMapping): Promi
       continue;
     }
     const dataset = outcome.dataset;
-    if (dataset.payload.kind === 'indicator')
+    if (dataset.payload.kind === 'indicator') {
+      // Values without a year belong to the year shown when the file was loaded; saved again so.
       dataset.payload.values = dataset.payload.values.map(([y, k, v]) => [y || view.year, k, v]);
-    await addDataset(dataset);
+      await saveDataset(dataset).catch(warnNotSaved);
+    }
+    addDataset(dataset);
     addReport({
       status: 'ok',
       file: dataset.name,
@@ -276,13 +247,12 @@ export function dismissReport(report: ImportReport) {
   imported.reports = imported.reports.filter((r) => r !== report);
 }
 
-async function addDataset(dataset: ImportedDataset) {
-  try {
-    await tx('readwrite', (s) => s.put(dataset));
-  } catch (e) {
-    // Still shown for this session; not saved (e.g. storage full or private mode).
-    console.warn('Gränsatlas: could not save the file in this browser', e);
-  }
+const warnNotSaved = (e: unknown) =>
+  // Still shown for this session; not kept (e.g. storage full or private mode).
+  console.warn('Gränsatlas: could not save the file in this browser', e);
+
+/** A dataset the import worker has made (and saved). */
+function addDataset(dataset: ImportedDataset) {
   imported.datasets = [...imported.datasets, dataset];
   registerDatasetIndicator(dataset, true);
   markUrl();
@@ -293,7 +263,7 @@ export async function removeDataset(id: string): Promise<void> {
   removeIndicator(indicatorId(id));
   markUrl();
   try {
-    await tx('readwrite', (s) => s.delete(id));
+    await deleteDataset(id);
   } catch (e) {
     console.warn('Gränsatlas: could not remove the saved file', e);
   }

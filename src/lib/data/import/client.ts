@@ -17,13 +17,14 @@ export interface RunningImport {
 }
 
 export function runImport(job: ImportJob, onProgress: (fraction: number) => void): RunningImport {
-  // Marks for the bench (scripts/bench/import.ts): the worker's span, without the main thread's work after.
+  // Marks for the bench (scripts/bench/import.ts): the worker's read-and-check span, then its save.
   performance.mark('gransatlas-import-start');
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   let settle: (value: ImportOutcome[] | 'cancelled') => void = () => {};
   const result = new Promise<ImportOutcome[] | 'cancelled'>((resolve) => (settle = resolve));
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     if (e.data.type === 'progress') onProgress(e.data.fraction);
+    else if (e.data.type === 'parsed') performance.mark('gransatlas-import-parsed');
     else {
       performance.mark('gransatlas-import-done');
       settle(e.data.outcomes);

@@ -180,4 +180,7 @@ export interface ImportJob {
 }
 
 export type WorkerMessage =
-  { type: 'progress'; fraction: number } | { type: 'done'; outcomes: ImportOutcome[] };
+  | { type: 'progress'; fraction: number }
+  /** Read and checked; the worker now saves the result in this browser. */
+  | { type: 'parsed' }
+  | { type: 'done'; outcomes: ImportOutcome[] };

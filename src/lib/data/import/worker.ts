@@ -1,8 +1,10 @@
 /**
- * The import worker: reads and validates a user's file off the main thread, posting progress. One
- * job per worker; the main thread cancels by terminating it.
+ * The import worker: reads and validates a user's file off the main thread, posting progress, and
+ * saves what it made in this browser before handing it over. One job per worker; the main thread
+ * cancels by terminating it.
  */
 import { importFiles } from './process';
+import { saveDataset } from './store';
 import { MAX_FILE_BYTES, type ImportJob, type ImportOutcome, type WorkerMessage } from './types';
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
@@ -38,6 +40,14 @@ self.onmessage = async (event: MessageEvent<ImportJob>) => {
       },
     ];
   }
+  post({ type: 'parsed' });
+  for (const o of outcomes)
+    if (o.status === 'ok')
+      // Saved here, not on the main thread: a structured copy of 100 MB of rows would block it.
+      await saveDataset(o.dataset).catch((e: unknown) =>
+        // Still shown for this session; not kept (e.g. storage full or private mode).
+        console.warn('Gränsatlas: could not save the file in this browser', e),
+      );
   const transfer: Transferable[] = [];
   for (const o of outcomes)
     if (o.status === 'ok' && o.dataset.payload.kind === 'flows') {

@@ -80,6 +80,14 @@ export const importedMessages = defineMessages({
     'imported.problem.fetchStatus': 'the server answered {value}',
     'imported.problem.badUrl': 'only http:// and https:// addresses can be loaded',
     'imported.problem.internal': 'unexpected error ({detail})',
+    'imported.flowsHeading': 'Flows in your files',
+    'imported.scope.all': 'All flows in the file',
+    'imported.flowsShown': '{year}: {shown} of {matched} flows shown',
+    'imported.flowsShownNoYear': '{shown} of {matched} flows shown',
+    'imported.flowsPreparing': 'Preparing the flows…',
+    'imported.doubleCounted':
+      '{count} pairs left out at this level: the file gives them both as a total and by smaller areas, so adding them would count people twice.',
+    'imported.engineFailed': 'The flows of {file} could not be prepared ({detail}).',
   },
   sv: {
     'imported.layer': 'Egna data',
@@ -161,6 +169,14 @@ export const importedMessages = defineMessages({
     'imported.problem.fetchStatus': 'servern svarade {value}',
     'imported.problem.badUrl': 'bara http://- och https://-adresser kan hämtas',
     'imported.problem.internal': 'oväntat fel ({detail})',
+    'imported.flowsHeading': 'Flöden i dina filer',
+    'imported.scope.all': 'Alla flöden i filen',
+    'imported.flowsShown': '{year}: {shown} av {matched} flöden visas',
+    'imported.flowsShownNoYear': '{shown} av {matched} flöden visas',
+    'imported.flowsPreparing': 'Flödena förbereds…',
+    'imported.doubleCounted':
+      '{count} par utelämnas på denna nivå: filen anger dem både som summa och per mindre område, så en addition skulle räkna personer två gånger.',
+    'imported.engineFailed': 'Flödena i {file} kunde inte förberedas ({detail}).',
   },
   nb: {
     'imported.layer': 'Egne data',
@@ -242,5 +258,13 @@ export const importedMessages = defineMessages({
     'imported.problem.fetchStatus': 'serveren svarte {value}',
     'imported.problem.badUrl': 'bare http://- og https://-adresser kan hentes',
     'imported.problem.internal': 'uventet feil ({detail})',
+    'imported.flowsHeading': 'Strømmer i filene dine',
+    'imported.scope.all': 'Alle strømmer i filen',
+    'imported.flowsShown': '{year}: {shown} av {matched} strømmer vises',
+    'imported.flowsShownNoYear': '{shown} av {matched} strømmer vises',
+    'imported.flowsPreparing': 'Strømmene klargjøres …',
+    'imported.doubleCounted':
+      '{count} par utelates på dette nivået: filen oppgir dem både som sum og per mindre område, så en summering ville telle personer to ganger.',
+    'imported.engineFailed': 'Strømmene i {file} kunne ikke klargjøres ({detail}).',
   },
 });

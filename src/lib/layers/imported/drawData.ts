@@ -1,10 +1,11 @@
 /**
- * Pure: a user's dataset → what deck.gl draws (flow locations and flows of one year, points with
- * their tooltip text).
+ * Pure: what deck.gl draws of a user's dataset (the flow engine's answer as flow locations and
+ * flows, points with their tooltip text).
  */
 import { parseAreaKey } from '../../domain/areas';
 import type { AreaFeature } from '../../data/boundaries';
-import type { ImportedDataset, ImportedFlows, Place } from '../../data/import/types';
+import type { ImportedDataset, Place } from '../../data/import/types';
+import type { FlowQueryResult } from '../../domain/flowQuery';
 import { areaPosition, type FlowDatum, type FlowLocation } from '../commuting/flowLayers';
 
 export interface PointDatum {
@@ -26,34 +27,19 @@ function locate(place: Place, id: string, lookup: Lookup): FlowLocation | null {
   return { id, name: feature?.properties.name ?? area.code, lon: pos[0], lat: pos[1] };
 }
 
-/** Years a flows file has (0 = no year). */
-export function flowYears(f: ImportedFlows): number[] {
-  return [...new Set(f.year)].filter((y) => y > 0).sort((a, b) => a - b);
-}
-
-export function flowsForYear(
-  f: ImportedFlows,
-  year: number,
+/** The flow engine's answer → what FlowmapLayer draws; ends without a position are left out. */
+export function drawableFlows(
+  result: FlowQueryResult,
   lookup: Lookup,
-): { year: number | null; locations: FlowLocation[]; flows: FlowDatum[] } {
-  const years = flowYears(f);
-  const shown = years.length === 0 ? 0 : years.includes(year) ? year : years[years.length - 1];
-  const locations = new Map<number, FlowLocation | null>();
-  const at = (i: number) => {
-    if (!locations.has(i)) locations.set(i, locate(f.places[i], String(i), lookup));
-    return locations.get(i) ?? null;
-  };
-  const flows: FlowDatum[] = [];
-  for (let i = 0; i < f.origin.length; i++) {
-    if (f.year[i] !== shown || f.value[i] <= 0) continue;
-    const o = at(f.origin[i]);
-    const d = at(f.destination[i]);
-    if (o && d) flows.push({ origin: o.id, dest: d.id, count: f.value[i] });
+): { locations: FlowLocation[]; flows: FlowDatum[] } {
+  const located = new Map<string, FlowLocation>();
+  for (const node of result.nodes) {
+    const l = locate(node.place, node.id, lookup);
+    if (l) located.set(node.id, l);
   }
   return {
-    year: shown || null,
-    locations: [...locations.values()].filter((l): l is FlowLocation => l !== null),
-    flows,
+    locations: [...located.values()],
+    flows: result.flows.filter((f) => located.has(f.origin) && located.has(f.dest)),
   };
 }
 

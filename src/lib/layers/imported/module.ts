@@ -1,54 +1,25 @@
 /**
  * "Your data": files the user loads (drop on the map, file picker, web address). Parsing and
  * validation run in a worker (src/lib/data/import); the datasets live in IndexedDB
- * (state/imported.svelte.ts). Area values go to the indicator layer as indicators.
+ * (state/imported.svelte.ts); flow files are filtered in the flow engine worker (model.svelte.ts)
+ * with the same controls as commuting. Area values go to the indicator layer as indicators.
  */
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { FLOW_COLOURS, flowmapLayer } from '../commuting/flowLayers';
+import { FLOW_COLOURS, flowmapLayer, pickLayers } from '../commuting/flowLayers';
+import { locationSelection } from '../commuting/model';
 import type { LayerModule } from '../types';
 import { fmt } from '../../state/i18n.svelte';
+import { view } from '../../state/view.svelte';
 import { ensureNorwegianEra } from '../../state/mapData.svelte';
-import { imported, importFiles, restoreImported } from '../../state/imported.svelte';
-import { importedModel } from './model.svelte';
+import { imported, restoreImported } from '../../state/imported.svelte';
+import { currentQuery, importedModel, startFlowEngine } from './model.svelte';
 import type { PointDatum } from './drawData';
 import ImportedControls from './ImportedControls.svelte';
 
-let listening = false;
-
-function hasFiles(e: DragEvent): boolean {
-  return e.dataTransfer?.types.includes('Files') ?? false;
-}
-
-/** Dropping files anywhere on the page (the map fills it) loads them while the layer is on. */
-function listenForDrops() {
-  if (listening) return;
-  listening = true;
-  let depth = 0;
-  document.addEventListener('dragenter', (e) => {
-    if (!hasFiles(e)) return;
-    depth++;
-    imported.dragging = true;
-  });
-  document.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) imported.dragging = false;
-  });
-  document.addEventListener('dragover', (e) => {
-    if (hasFiles(e)) e.preventDefault();
-  });
-  document.addEventListener('drop', (e) => {
-    depth = 0;
-    imported.dragging = false;
-    const files = [...(e.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    e.preventDefault();
-    void importFiles(files);
-  });
-}
-
 interface FlowPick {
   type: 'flow' | 'location';
+  id?: unknown;
   name?: string;
   origin?: { name?: string };
   dest?: { name?: string };
@@ -59,7 +30,7 @@ export const importedLayer: LayerModule = {
   id: 'imported',
   Controls: ImportedControls,
   activate() {
-    listenForDrops();
+    startFlowEngine();
     void restoreImported().then(() => {
       const keys = imported.datasets.flatMap((d) =>
         d.payload.kind === 'flows' ? d.payload.places.map((p) => ('area' in p ? p.area : '')) : [],
@@ -70,18 +41,26 @@ export const importedLayer: LayerModule = {
   },
   deckLayers(active) {
     const layers: Layer[] = [];
-    for (const f of importedModel.flows)
+    const settings = currentQuery();
+    const animate =
+      view.settings.imported.animate &&
+      !(typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
+    for (const f of importedModel.flows) {
+      const id = `imported-flows-${f.dataset.id}`;
+      const data = { locations: f.locations, flows: f.flows };
       layers.push(
         flowmapLayer({
-          id: `imported-flows-${f.dataset.id}`,
-          data: { locations: f.locations, flows: f.flows },
+          id,
+          data,
           visible: active,
-          topN: 5000,
-          animate: false,
+          topN: settings.topN,
+          animate,
           colours: FLOW_COLOURS,
-          selected: null,
+          selected: settings.selected,
         }),
+        ...pickLayers(id, data, active, settings.selected),
       );
+    }
     for (const p of importedModel.points)
       layers.push(
         new ScatterplotLayer<PointDatum>({
@@ -118,6 +97,11 @@ export const importedLayer: LayerModule = {
           }) as unknown as Layer,
         );
     return layers;
+  },
+  select(info: PickingInfo) {
+    const o = info.object as FlowPick | undefined;
+    if (!o || !info.layer?.id.startsWith('imported-flows-')) return null;
+    return o.type === 'location' ? locationSelection(o.id) : null;
   },
   tooltip(info: PickingInfo) {
     const id = info.layer?.id ?? '';

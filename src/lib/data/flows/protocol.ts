@@ -1,0 +1,12 @@
+/** Messages between the main thread and the flow engine worker (engine.worker.ts). */
+import type { FlowQuery, FlowQueryResult, FlowTable } from '../../domain/flowQuery';
+
+export type EngineRequest =
+  | { type: 'load'; request: number; table: string; rows: FlowTable }
+  | { type: 'query'; request: number; table: string; query: FlowQuery }
+  | { type: 'drop'; table: string };
+
+export type EngineReply =
+  | { type: 'loaded'; request: number; years: number[] }
+  | { type: 'result'; request: number; result: FlowQueryResult }
+  | { type: 'error'; request: number; message: string };
