@@ -1,7 +1,8 @@
 /**
  * The commuting layer in a real browser: a flow is drawn across the border and listed in the table;
  * selecting Strömstad shows its figures in the panel; the year changes what is shown; the CSV export
- * has the table's rows; a broken data file gives a message and leaves the map working.
+ * has the table's rows; a broken data file gives a message and leaves the map working; published
+ * shares read as percentages with their sources; the 2024 legend names the areas kept at county level.
  * Screenshots for review go to $COMMUTING_SHOTS when it is set.
  */
 import { describe, expect, it } from 'vitest';
