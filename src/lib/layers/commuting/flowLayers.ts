@@ -38,6 +38,17 @@ export const FLOW_COLOURS = ['#bfd3e6', '#9ebcda', '#8c96c6', '#8c6bb1', '#88419
 /** Growth dark blue, decline light orange: hue and lightness both differ (no red–green). */
 export const GROWTH_COLOURS = ['#4292c6', '#2171b5', '#08519c', '#08306b'];
 export const DECLINE_COLOURS = ['#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913'];
+/**
+ * The hover highlight: the golden yellow the other layers' hover uses (projects, crossings), one
+ * look for "under the pointer". None of the palettes above is yellow, and it stays apart from the
+ * orange of a decline, where flowmap.gl's amber (#f0a202) nearly vanished.
+ */
+export const HIGHLIGHT_RGB: [number, number, number] = [255, 200, 0];
+/**
+ * Mostly opaque, so it stands out on every flow colour; the tooltip gives the hovered figure, so
+ * hiding the size class while hovered loses nothing.
+ */
+const HIGHLIGHT_ALPHA = 200;
 
 const positions = new WeakMap<AreaFeature, [number, number]>();
 
@@ -120,7 +131,7 @@ export function flowmapLayer(o: LayerOptions): Layer {
     maxTopFlowsDisplayNum: o.topN,
     flowLinesRenderingMode: o.animate ? 'animated-straight' : 'straight',
     colorScheme: o.colours,
-    highlightColor: '#f0a202',
+    highlightColor: [...HIGHLIGHT_RGB, 255],
     filter: hasSelected
       ? { selectedLocations: [o.selected!], locationFilterMode: LocationFilterMode.ALL }
       : undefined,
@@ -152,6 +163,12 @@ export interface PickLocation {
  * Invisible, pickable copies of the flows and locations. @flowmap.gl/layers 9.4's shaders read the
  * `instancePickingColors` attribute, which deck.gl 9.4 no longer fills (it picks by instance id), so
  * FlowmapLayer draws but cannot be clicked or hovered. These layers answer for it until it can.
+ *
+ * They also draw its hover highlight, which FlowmapLayer only draws for what it picked itself:
+ * deck.gl's `autoHighlight` swaps the colour of the hovered object for `highlightColor` in the
+ * shader, so the transparent band or circle under the pointer turns yellow and nothing else does.
+ * Deck tracks the hovered object per layer on the GPU: no state, no new layers on hover, and
+ * compare mode and every other caller get it with the pick layers.
  */
 export function pickLayers(
   id: string,
@@ -192,6 +209,8 @@ export function pickLayers(
       getColor: transparent,
       getWidth: (f) => 6 + 18 * Math.sqrt(f.count / max),
       widthUnits: 'pixels',
+      autoHighlight: true,
+      highlightColor: [...HIGHLIGHT_RGB, HIGHLIGHT_ALPHA],
     }),
     new ScatterplotLayer<PickLocation>({
       id: `${id}-pick-locations`,
@@ -202,6 +221,8 @@ export function pickLayers(
       getFillColor: transparent,
       getRadius: 10,
       radiusUnits: 'pixels',
+      autoHighlight: true,
+      highlightColor: [...HIGHLIGHT_RGB, HIGHLIGHT_ALPHA],
     }),
   ];
 }
