@@ -3,6 +3,7 @@
  * problem found in it. Problems carry an i18n key and plain-text parameters so the UI can say them in
  * the user's language; nothing here is ever rendered as markup.
  */
+import type { AreaRef, Country } from '../../domain/areas';
 
 /** Files larger than this are refused before they are read (stated in the UI). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -29,6 +30,8 @@ export type ProblemKey =
   | 'badLat'
   | 'unknownCode'
   | 'ambiguousCode'
+  | 'unknownPlace'
+  | 'ambiguousPlace'
   | 'duplicateRow'
   | 'noRows'
   | 'noGeometry'
@@ -68,6 +71,10 @@ export interface ColumnMapping {
   destLat: number;
   name: number;
   country: number;
+  /** A town or municipality name that locates a point (see knownPlaces.ts). */
+  place: number;
+  /** A county (län/fylke) code or name that tells apart places of the same name. */
+  county: number;
 }
 
 export const NO_MAPPING: Omit<ColumnMapping, 'kind'> = {
@@ -84,6 +91,8 @@ export const NO_MAPPING: Omit<ColumnMapping, 'kind'> = {
   destLat: -1,
   name: -1,
   country: -1,
+  place: -1,
+  county: -1,
 };
 
 /** Official codes per country, level and Norwegian era; the worker recognises codes against them. */
@@ -91,7 +100,16 @@ export interface KnownCodes {
   se: { county: string[]; municipality: string[] };
   no2020: { county: string[]; municipality: string[] };
   no2024: { county: string[]; municipality: string[] };
+  /** Names of municipalities, counties and towns, for files that name places instead of coding them. */
+  places?: KnownPlace[];
 }
+
+/**
+ * A name a file may use for a place: a municipality or county (its area; counties only tell apart
+ * places of the same name) or a town (its position). Multilingual names are one entry per form.
+ */
+export type KnownPlace =
+  { name: string; area: AreaRef } | { name: string; country: Country; lon: number; lat: number };
 
 /** One end of an imported flow or a point: an area key, or a position. */
 export type Place = { area: string } | { lon: number; lat: number; name?: string };
