@@ -5,7 +5,7 @@
  * marks that local data is in use (`imported.local=1`), never the data.
  */
 import { view } from './view.svelte';
-import { mapData, loadBaseData } from './mapData.svelte';
+import { mapData, loadBaseData, ensureNorwegianEra } from './mapData.svelte';
 import { registerIndicator, removeIndicator } from './indicators.svelte';
 import { loadNoCrosswalk } from '../data/commutingData';
 import { runImport, fetchFile, type RunningImport } from '../data/import/client';
@@ -20,6 +20,7 @@ import {
   type UnknownRows,
 } from '../data/import/types';
 import { datasetIndicator } from '../data/import/indicator';
+import { knownPlaces } from '../data/import/knownPlaces';
 import { deleteDataset, saveDataset, savedDatasets } from '../data/import/store';
 
 export interface ImportReport {
@@ -79,6 +80,9 @@ function loadKnownCodes(): Promise<KnownCodes> {
     const [crosswalk] = await Promise.all([
       loadNoCrosswalk(),
       mapData.sweden ? null : loadBaseData(),
+      // Kommune names of both eras are place names a file may use (and points are drawn on them).
+      ensureNorwegianEra('2020'),
+      ensureNorwegianEra('2024'),
     ]);
     const codes = (features: { properties: { area: { code: string } } }[] | undefined) =>
       (features ?? []).map((f) => f.properties.area.code);
@@ -104,6 +108,13 @@ function loadKnownCodes(): Promise<KnownCodes> {
         known.no2024[e.level].push(...e.to);
       }
     }
+    known.places = knownPlaces(
+      [mapData.sweden, mapData.norway['2020'], mapData.norway['2024']],
+      mapData.labels,
+    );
+    // Names still loading elsewhere (ensureNorwegianEra does not wait for them): ask again next time.
+    if (!mapData.norway['2020'] || !mapData.norway['2024'] || mapData.labels.length === 0)
+      knownCodes = null;
     return known;
   })();
   return knownCodes;
