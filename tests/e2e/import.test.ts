@@ -2,12 +2,13 @@
  * "Your data" in a real browser: a flows file loaded with the file picker is drawn and listed; a
  * broken file shows a precise message and leaves the map as it was; a file dropped on the map with a
  * hostile name shows the name as text; the datasets are still there after a reload (IndexedDB), and
- * the URL only marks that local data is in use.
+ * the URL only marks that local data is in use. Points named by town or municipality are drawn with
+ * their columns in the tooltip, and a name the map does not know is listed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
-import { openApp, pixelAt, waitForMapIdle } from './helpers';
+import { openApp, pixelAt, project, waitForMapIdle } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -163,6 +164,52 @@ describe('your data (import)', () => {
       .filter({ hasText: 'labels.json: format not recognised' })
       .waitFor();
     expect(await list.locator('li').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws points named by town or municipality, with tooltips; an unknown name is listed', async () => {
+    const { page, context, pageErrors } = await openApp(
+      '/?lang=en&c=12.6,59.75,7.5&layers=boundaries,imported',
+      {},
+      browser,
+    );
+    await waitForMapIdle(page);
+    const list = page.getByTestId('import-datasets');
+    const charlottenberg: [number, number] = [12.30398, 59.88422];
+    // About 5 px west of the town (zoom 7.5), inside the drawn point: the place label's own dot
+    // and its white ring sit on the town itself.
+    const beside: [number, number] = [charlottenberg[0] - 0.02, charlottenberg[1]];
+    const before = await pixelAt(page, ...beside);
+
+    await pick(
+      page,
+      'places.csv',
+      'ort,projekt\nCharlottenberg,E18 Eda\nKarlstad,Bro\nKongsvinger,Bane\nMagnor,Tull\n',
+    );
+    await list.getByText('places.csv').waitFor();
+    expect(await list.textContent()).toMatch(/points · 3 rows/);
+    const report = page.getByTestId('import-report').filter({ hasText: 'places.csv' });
+    expect(await report.textContent()).toContain(
+      'places.csv, row 5, column “ort”: “Magnor” is not a Swedish or Norwegian municipality or a town the map knows',
+    );
+    expect(await page.getByTestId('import-download-unknown').textContent()).toContain('1 rows');
+
+    // The town is drawn where it is, and its tooltip shows the row's columns.
+    await waitForMapIdle(page);
+    const moved = async () => {
+      const now = await pixelAt(page, ...beside);
+      return Math.hypot(...now.map((v, k) => v - before[k]));
+    };
+    await expect.poll(moved, { timeout: 10_000 }).toBeGreaterThan(30);
+    const at = await project(page, ...charlottenberg);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.move(at.x + 1, at.y + 1);
+    await expect
+      .poll(() => page.locator('.tooltip').textContent())
+      .toMatch(/ort: Charlottenberg\s*projekt: E18 Eda/);
+    const dir = process.env.IMPORT_SHOTS;
+    if (dir) await page.screenshot({ path: `${dir}/import-places.png` });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import { parseJsonStat, type JsonStatDimension } from '../jsonstat';
 import { areaKey, type Country } from '../../domain/areas';
 import { isArea } from '../../domain/commuting';
 import { CodeIndex, parseCountry, type CodeResolution } from './codes';
+import { PlaceNames } from './knownPlaces';
 import {
   fallbackMapping,
   guessMapping,
@@ -23,6 +24,7 @@ import { MAX_VALUE, parseCellNumber, parseYear } from './numbers';
 import {
   MAX_FILE_BYTES,
   MAX_LISTED_PROBLEMS,
+  NO_MAPPING,
   type ColumnMapping,
   type DatasetPayload,
   type GeoJsonFeatureCollection,
@@ -224,8 +226,11 @@ function importCsv(
   if (p.count > 0) return fail(p);
 
   const given =
-    options.mapping && mappingComplete(options.mapping, head.length) ? options.mapping : null;
-  const mapping = given ?? guessMapping(head);
+    options.mapping && mappingComplete(options.mapping, head.length)
+      ? // A mapping remembered before place and county columns existed has no such fields.
+        { ...NO_MAPPING, ...options.mapping }
+      : null;
+  const mapping = given ?? guessMapping(head, sample);
   if (!mapping) {
     if (sample.length === 0 && text.length <= SAMPLE_CHARS) {
       p.add('onlyHeader', { row: 1 });
@@ -238,7 +243,7 @@ function importCsv(
         header: head,
         sample: sample.slice(0, 5),
         signature: headerSignature(head),
-        guess: fallbackMapping(head),
+        guess: fallbackMapping(head, sample),
       },
     };
   }
@@ -252,6 +257,10 @@ function importCsv(
 
   const col = (i: number) => head[i] || `#${i + 1}`;
   const unknown: UnknownRows = { file: file.name, header: head, rows: [] };
+  const leaveOut = (row: number, cells: string[]) => {
+    if (unknown.rows.length < 100_000 && unknown.rows.at(-1)?.row !== row)
+      unknown.rows.push({ row, cells: cells.slice() });
+  };
   const noteCode = (res: CodeResolution, row: number, column: number, cells: string[]) => {
     if (res.ok) return;
     p.add(res.reason === 'unknown' ? 'unknownCode' : 'ambiguousCode', {
@@ -259,8 +268,26 @@ function importCsv(
       column: col(column),
       params: { value: res.code },
     });
-    if (unknown.rows.length < 100_000 && unknown.rows.at(-1)?.row !== row)
-      unknown.rows.push({ row, cells: cells.slice() });
+    leaveOut(row, cells);
+  };
+  // Built only for a file that names places.
+  const names = mapping.kind === 'points' ? new PlaceNames(known.places ?? []) : null;
+  const namedPlace = (cells: string[], row: number, year: number | null): Place | undefined => {
+    const raw = cells[mapping.place];
+    if (raw.trim() === '') {
+      p.add('emptyCell', { row, column: col(mapping.place) });
+      return undefined;
+    }
+    const county = mapping.county >= 0 ? cells[mapping.county] : null;
+    const r = names!.resolve(raw, year, countryOf(cells), county);
+    if (r.ok) return r.place;
+    p.add(r.reason === 'unknown' ? 'unknownPlace' : 'ambiguousPlace', {
+      row,
+      column: col(mapping.place),
+      params: r.reason === 'unknown' ? { value: r.name } : { value: r.name, places: r.places },
+    });
+    leaveOut(row, cells);
+    return undefined;
   };
   const number = (
     cells: string[],
@@ -446,11 +473,11 @@ function importCsv(
       if (mapping.lon >= 0 && mapping.lat >= 0) {
         const pos = position(cells, row, mapping.lon, mapping.lat);
         if (pos) place = mapping.name >= 0 ? { ...pos, name: cells[mapping.name] } : pos;
-      } else {
+      } else if (mapping.code >= 0) {
         const r = index.resolve(cells[mapping.code], year, countryOf(cells));
         noteCode(r, row, mapping.code, cells);
         if (r.ok) place = { area: r.key };
-      }
+      } else place = namedPlace(cells, row, year);
       if (place) points.push({ place, cells: cells.slice() });
     }
   };

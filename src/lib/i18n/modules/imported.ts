@@ -5,7 +5,7 @@ export const importedMessages = defineMessages({
   en: {
     'imported.layer': 'Your data',
     'imported.intro':
-      'Drop a file on the map or choose one: flows (origin, destination, value), values per area (code, value, year), points (lon/lat) or GeoJSON/TopoJSON. CSV or JSON, at most {limit}. Files stay in this browser.',
+      'Drop a file on the map or choose one: flows (origin, destination, value), values per area (code, value, year), points (lon/lat, or a town or municipality name) or GeoJSON/TopoJSON. CSV or JSON, at most {limit}. Files stay in this browser.',
     'imported.choose': 'Choose file…',
     'imported.url': 'Or load from a web address',
     'imported.urlLoad': 'Load',
@@ -17,7 +17,8 @@ export const importedMessages = defineMessages({
     'imported.loaded': '{file}: {rows} rows shown.',
     'imported.problemsHeading': '{count} problems',
     'imported.moreProblems': '…and {count} more',
-    'imported.downloadUnknown': 'Download the {count} rows with unknown area codes (CSV)',
+    'imported.downloadUnknown':
+      'Download the {count} rows with unknown area codes or place names (CSV)',
     'imported.datasets': 'Loaded files',
     'imported.none': 'No files loaded yet.',
     'imported.rows': '{rows} rows',
@@ -38,6 +39,9 @@ export const importedMessages = defineMessages({
     'imported.role.code': 'Area code',
     'imported.role.lon': 'Longitude',
     'imported.role.lat': 'Latitude',
+    'imported.role.place': 'Place name (town or municipality)',
+    'imported.role.country': 'Country (optional)',
+    'imported.role.county': 'County (optional)',
     'imported.role.none': '—',
     'imported.mappingUse': 'Use these columns',
     'imported.source': 'Your file: {file}',
@@ -67,6 +71,10 @@ export const importedMessages = defineMessages({
       '“{value}” is not a Swedish kommun/län or Norwegian kommune/fylke code (2020 or 2024 era)',
     'imported.problem.ambiguousCode':
       '“{value}” is a code in both Sweden and Norway; add a country column or write SE{value} / NO{value}',
+    'imported.problem.unknownPlace':
+      '“{value}” is not a Swedish or Norwegian municipality or a town the map knows',
+    'imported.problem.ambiguousPlace':
+      '“{value}” can be more than one place ({places}); add a country or county column to tell them apart',
     'imported.problem.duplicateRow':
       'the same area and year again (first on row {first}); not added',
     'imported.problem.noRows': 'no usable rows',
@@ -92,7 +100,7 @@ export const importedMessages = defineMessages({
   sv: {
     'imported.layer': 'Egna data',
     'imported.intro':
-      'Släpp en fil på kartan eller välj en: flöden (från, till, värde), värden per område (kod, värde, år), punkter (lon/lat) eller GeoJSON/TopoJSON. CSV eller JSON, högst {limit}. Filerna stannar i den här webbläsaren.',
+      'Släpp en fil på kartan eller välj en: flöden (från, till, värde), värden per område (kod, värde, år), punkter (lon/lat, eller ett orts- eller kommunnamn) eller GeoJSON/TopoJSON. CSV eller JSON, högst {limit}. Filerna stannar i den här webbläsaren.',
     'imported.choose': 'Välj fil…',
     'imported.url': 'Eller hämta från en webbadress',
     'imported.urlLoad': 'Hämta',
@@ -104,7 +112,8 @@ export const importedMessages = defineMessages({
     'imported.loaded': '{file}: {rows} rader visas.',
     'imported.problemsHeading': '{count} problem',
     'imported.moreProblems': '…och {count} till',
-    'imported.downloadUnknown': 'Ladda ned de {count} raderna med okända områdeskoder (CSV)',
+    'imported.downloadUnknown':
+      'Ladda ned de {count} raderna med okända områdeskoder eller ortnamn (CSV)',
     'imported.datasets': 'Inlästa filer',
     'imported.none': 'Inga filer inlästa än.',
     'imported.rows': '{rows} rader',
@@ -126,6 +135,9 @@ export const importedMessages = defineMessages({
     'imported.role.code': 'Områdeskod',
     'imported.role.lon': 'Longitud',
     'imported.role.lat': 'Latitud',
+    'imported.role.place': 'Ortnamn (tätort eller kommun)',
+    'imported.role.country': 'Land (valfritt)',
+    'imported.role.county': 'Län/fylke (valfritt)',
     'imported.role.none': '—',
     'imported.mappingUse': 'Använd dessa kolumner',
     'imported.source': 'Din fil: {file}',
@@ -156,6 +168,10 @@ export const importedMessages = defineMessages({
       '”{value}” är ingen svensk kommun-/länskod eller norsk kommune-/fylkeskod (indelning 2020 eller 2024)',
     'imported.problem.ambiguousCode':
       '”{value}” är en kod i både Sverige och Norge; lägg till en landkolumn eller skriv SE{value} / NO{value}',
+    'imported.problem.unknownPlace':
+      '”{value}” är ingen svensk eller norsk kommun eller ort som kartan känner till',
+    'imported.problem.ambiguousPlace':
+      '”{value}” kan vara mer än en plats ({places}); lägg till en kolumn med land eller län för att skilja dem åt',
     'imported.problem.duplicateRow':
       'samma område och år igen (först på rad {first}); inte tillagd',
     'imported.problem.noRows': 'inga användbara rader',
@@ -181,7 +197,7 @@ export const importedMessages = defineMessages({
   nb: {
     'imported.layer': 'Egne data',
     'imported.intro':
-      'Slipp en fil på kartet eller velg en: strømmer (fra, til, verdi), verdier per område (kode, verdi, år), punkter (lon/lat) eller GeoJSON/TopoJSON. CSV eller JSON, høyst {limit}. Filene blir i denne nettleseren.',
+      'Slipp en fil på kartet eller velg en: strømmer (fra, til, verdi), verdier per område (kode, verdi, år), punkter (lon/lat, eller et steds- eller kommunenavn) eller GeoJSON/TopoJSON. CSV eller JSON, høyst {limit}. Filene blir i denne nettleseren.',
     'imported.choose': 'Velg fil…',
     'imported.url': 'Eller hent fra en nettadresse',
     'imported.urlLoad': 'Hent',
@@ -193,7 +209,8 @@ export const importedMessages = defineMessages({
     'imported.loaded': '{file}: {rows} rader vises.',
     'imported.problemsHeading': '{count} problemer',
     'imported.moreProblems': '…og {count} til',
-    'imported.downloadUnknown': 'Last ned de {count} radene med ukjente områdekoder (CSV)',
+    'imported.downloadUnknown':
+      'Last ned de {count} radene med ukjente områdekoder eller stedsnavn (CSV)',
     'imported.datasets': 'Innleste filer',
     'imported.none': 'Ingen filer lest inn ennå.',
     'imported.rows': '{rows} rader',
@@ -215,6 +232,9 @@ export const importedMessages = defineMessages({
     'imported.role.code': 'Områdekode',
     'imported.role.lon': 'Lengdegrad',
     'imported.role.lat': 'Breddegrad',
+    'imported.role.place': 'Stedsnavn (tettsted eller kommune)',
+    'imported.role.country': 'Land (valgfritt)',
+    'imported.role.county': 'Fylke/län (valgfritt)',
     'imported.role.none': '—',
     'imported.mappingUse': 'Bruk disse kolonnene',
     'imported.source': 'Din fil: {file}',
@@ -245,6 +265,10 @@ export const importedMessages = defineMessages({
       '«{value}» er ingen svensk kommun-/länskode eller norsk kommune-/fylkeskode (inndeling 2020 eller 2024)',
     'imported.problem.ambiguousCode':
       '«{value}» er en kode i både Sverige og Norge; legg til en landkolonne eller skriv SE{value} / NO{value}',
+    'imported.problem.unknownPlace':
+      '«{value}» er ingen svensk eller norsk kommune eller et sted kartet kjenner',
+    'imported.problem.ambiguousPlace':
+      '«{value}» kan være mer enn ett sted ({places}); legg til en kolonne med land eller fylke for å skille dem',
     'imported.problem.duplicateRow':
       'samme område og år igjen (først på rad {first}); ikke lagt til',
     'imported.problem.noRows': 'ingen brukbare rader',
