@@ -19,11 +19,12 @@ import { buildApp, buildData } from './bench/build-pages';
 import { firstView } from './bench/first-view';
 import { importBench } from './bench/import';
 import { commutingBench } from './bench/commuting';
+import { flowEngineBench } from './bench/flowEngine';
 import { LOCALE, VIEWPORT } from './bench/measure';
 import { serveStatic, type StaticServer } from './bench/serve';
 import type { BenchContext, BenchSection, Target } from './bench/section';
 
-const SECTIONS: BenchSection[] = [firstView, commutingBench, importBench];
+const SECTIONS: BenchSection[] = [firstView, commutingBench, flowEngineBench, importBench];
 
 /** The files the default view reads; without them the data is built first. */
 const DEFAULT_VIEW_DATA = ['se.topo.json', 'no-2024.topo.json', 'context.topo.json', 'labels.json'];

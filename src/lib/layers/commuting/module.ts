@@ -15,8 +15,8 @@ import {
   flowPairs,
   GROWTH_COLOURS,
   pickLayers,
-  type FlowLocation,
 } from './flowLayers';
+import type { FlowLocation } from '../flows/flowmapData';
 import { flowSelection, locationSelection } from './model';
 import CommutingControls from './CommutingControls.svelte';
 import CommutingLegend from './CommutingLegend.svelte';

@@ -6,7 +6,8 @@ import { parseAreaKey } from '../../domain/areas';
 import type { AreaFeature } from '../../data/boundaries';
 import type { ImportedDataset, Place } from '../../data/import/types';
 import type { FlowQueryResult } from '../../domain/flowQuery';
-import { areaPosition, type FlowDatum, type FlowLocation } from '../commuting/flowLayers';
+import { areaPosition } from '../commuting/flowLayers';
+import type { FlowDatum, FlowLocation } from '../flows/flowmapData';
 
 export interface PointDatum {
   position: [number, number];
