@@ -330,6 +330,15 @@ export interface CrosswalkApplied<End extends FlowEnd> {
 }
 
 /**
+ * The one county holding every part of a split municipality, where its flows can be kept without
+ * dividing anyone; null when the parts lie in several counties.
+ */
+export function countyHoldingParts(parts: readonly string[]): string | null {
+  const counties = new Set(parts.map(countyOf));
+  return counties.size === 1 ? [...counties][0] : null;
+}
+
+/**
  * Re-keys Norwegian 2020-era areas to the 2024 era. Unchanged, renumbered and merged codes map to
  * one code. A split code (Ålesund 1507 → 1508 Ålesund + 1580 Haram) cannot be divided without
  * inventing a rule, so that end is kept at its 2024 county when all parts lie in one county
@@ -370,9 +379,9 @@ export function applyNoCrosswalk<End extends FlowEnd>(
       return null;
     }
     if (step.to.length === 1) return { ...end, code: step.to[0], era: '2024' };
-    const counties = new Set(step.to.map(countyOf));
-    if (level === 'municipality' && splitPolicy === 'county' && counties.size === 1) {
-      const [county] = counties;
+    const county =
+      level === 'municipality' && splitPolicy === 'county' ? countyHoldingParts(step.to) : null;
+    if (county) {
       entry('county', `${end.code} was split into ${step.to.join(', ')}; kept at county ${county}`);
       return { country: 'NO', level: 'county', code: county, era: '2024' };
     }

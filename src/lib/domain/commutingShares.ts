@@ -7,8 +7,7 @@
  * name them. Pure: callers pass the loaded data in.
  */
 import type { AreaRef, NoEra } from './areas';
-import { countyOf } from './areas';
-import type { PublishedShare, ShareKind } from './commuting';
+import { countyHoldingParts, type PublishedShare, type ShareKind } from './commuting';
 import type { CrosswalkIndex, NoCrosswalk } from './crosswalk';
 import { noCodeIn2024, noCodesIn2020 } from './crosswalk';
 
@@ -176,14 +175,16 @@ export interface SplitKeptAtCounty {
 }
 
 /**
- * Municipalities split in 2024 whose parts all lie in one county: `applyNoCrosswalk` (commuting.ts,
- * default split policy) keeps their flows at that county, since no rule divides the persons. Splits
- * across counties are dropped there, not kept, so they are not listed here.
+ * Municipalities split in 2024 whose parts all lie in one county: `applyNoCrosswalk` keeps their
+ * flows at that county (the same `countyHoldingParts` rule), since no rule divides the persons.
+ * Splits across counties are dropped there, not kept, so they are not listed here.
  */
 export function splitsKeptAtCounty(crosswalk: NoCrosswalk): SplitKeptAtCounty[] {
   return crosswalk.entries
     .filter((e) => e.level === 'municipality' && e.kind === 'split')
-    .filter((e) => new Set(e.to.map(countyOf)).size === 1)
-    .map((e) => ({ from: e.from, parts: [...e.to], county: countyOf(e.to[0]) }))
+    .flatMap((e) => {
+      const county = countyHoldingParts(e.to);
+      return county ? [{ from: e.from, parts: [...e.to], county }] : [];
+    })
     .sort((a, b) => a.from.localeCompare(b.from));
 }
