@@ -76,3 +76,72 @@ describe('flows in your files', () => {
     await context.close();
   });
 });
+
+describe('files saved by an earlier version', () => {
+  it('keeps a flow file saved with its rows inline (store version 1) and draws it', async () => {
+    const { page, context, pageErrors } = await open('/?lang=en&y=2024&layers=boundaries');
+    // What version 1 of the store held: one record per dataset, the rows inside it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('gransatlas-imported', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('datasets', { keyPath: 'id' });
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const t = db.transaction('datasets', 'readwrite');
+            t.objectStore('datasets').put({
+              id: 'old1',
+              name: 'saved-last-year.csv',
+              rows: 2,
+              bytes: 80,
+              created: 1,
+              payload: {
+                kind: 'flows',
+                places: [
+                  { area: 'SE-municipality-1486-se' },
+                  { area: 'NO-municipality-3101-2024' },
+                ],
+                origin: Int32Array.from([0, 1]),
+                destination: Int32Array.from([1, 0]),
+                value: Float64Array.from([500, 30]),
+                year: Int32Array.from([2024, 2024]),
+              },
+            });
+            t.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    const url = new URL(page.url());
+    url.searchParams.set('layers', 'boundaries,imported');
+    await page.goto(url.toString());
+    await waitForMapIdle(page);
+    await page.getByTestId('import-datasets').getByText('saved-last-year.csv').waitFor();
+    await expect
+      .poll(() => page.getByTestId('imported-flows-shown').textContent(), { timeout: 30_000 })
+      .toContain('2024: 2 of 2 flows shown');
+    // Moved, not copied: the description no longer holds the rows.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const req = indexedDB.open('gransatlas-imported');
+          req.onsuccess = () => {
+            const db = req.result;
+            const t = db.transaction(['datasets', 'rows'], 'readonly');
+            const d = t.objectStore('datasets').get('old1');
+            const r = t.objectStore('rows').get('old1');
+            t.oncomplete = () => {
+              db.close();
+              resolve([d.result.payload.origin.length, r.result.origin.length]);
+            };
+          };
+        }),
+    );
+    expect(stored).toEqual([0, 2]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

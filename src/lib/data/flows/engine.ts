@@ -4,6 +4,7 @@
  */
 import type { FlowQuery, FlowQueryResult, FlowTable } from '../../domain/flowQuery';
 import type { EngineReply, EngineRequest } from './protocol';
+import type { FlowColumns } from '../import/store';
 
 let worker: Worker | null = null;
 let nextRequest = 1;
@@ -33,17 +34,27 @@ function ask(message: EngineRequest & { request: number }, transfer: Transferabl
 }
 
 /**
- * Hands a table to the engine. Its typed arrays move to the worker: on this thread they are empty
- * afterwards. Resolves to the table's years, or an error message.
+ * Hands a table to the engine: its rows, whose typed arrays move to the worker (empty here
+ * afterwards), or null to have the worker read them from the saved datasets. Resolves to the
+ * table's years, or an error message.
  */
 export async function loadTable(
   table: string,
-  rows: FlowTable,
+  places: FlowTable['places'],
+  rows: FlowColumns | null,
 ): Promise<{ ok: true; years: number[] } | { ok: false; message: string }> {
-  const buffers = [
-    ...new Set([rows.origin, rows.destination, rows.value, rows.year].map((a) => a.buffer)),
-  ];
-  const reply = await ask({ type: 'load', request: nextRequest++, table, rows }, buffers);
+  // Only the columns travel (a dataset's payload may carry more).
+  const columns: FlowColumns | null = rows && {
+    origin: rows.origin,
+    destination: rows.destination,
+    value: rows.value,
+    year: rows.year,
+  };
+  const buffers = columns ? [...new Set(Object.values(columns).map((a) => a.buffer))] : [];
+  const reply = await ask(
+    { type: 'load', request: nextRequest++, table, places, rows: columns },
+    buffers,
+  );
   if (reply.type === 'loaded') return { ok: true, years: reply.years };
   return { ok: false, message: reply.type === 'error' ? reply.message : 'unexpected reply' };
 }

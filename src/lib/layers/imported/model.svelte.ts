@@ -14,6 +14,7 @@ import type { FlowQuery, FlowQueryResult } from '../../domain/flowQuery';
 import type { AreaFeature } from '../../data/boundaries';
 import type { ImportedFlows } from '../../data/import/types';
 import { dropTable, loadTable, queryTable } from '../../data/flows/engine';
+import { hasRows } from '../../data/import/store';
 import { drawableFlows, pointsOf, type Lookup } from './drawData';
 
 export type TableState =
@@ -99,8 +100,9 @@ export function startFlowEngine(): void {
         for (const d of datasets) {
           if (m.tables[d.id]) continue;
           m.tables = { ...m.tables, [d.id]: { status: 'loading' } };
-          // The rows move to the worker; this thread keeps the places and the dataset's summary.
-          void loadTable(d.id, d.payload as ImportedFlows).then((r) => {
+          // A new file's rows move to the worker; a restored file's are read there from the store.
+          const flows = d.payload as ImportedFlows;
+          void loadTable(d.id, flows.places, hasRows(d) ? flows : null).then((r) => {
             if (!m.tables[d.id]) return;
             m.tables = {
               ...m.tables,
