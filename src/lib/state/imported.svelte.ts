@@ -79,7 +79,7 @@ function loadKnownCodes(): Promise<KnownCodes> {
   knownCodes ??= (async () => {
     const [crosswalk] = await Promise.all([
       loadNoCrosswalk(),
-      mapData.sweden ? null : loadBaseData(),
+      loadBaseData(),
       // Kommune names of both eras are place names a file may use (and points are drawn on them).
       ensureNorwegianEra('2020'),
       ensureNorwegianEra('2024'),
@@ -112,9 +112,6 @@ function loadKnownCodes(): Promise<KnownCodes> {
       [mapData.sweden, mapData.norway['2020'], mapData.norway['2024']],
       mapData.labels,
     );
-    // Names still loading elsewhere (ensureNorwegianEra does not wait for them): ask again next time.
-    if (!mapData.norway['2020'] || !mapData.norway['2024'] || mapData.labels.length === 0)
-      knownCodes = null;
     return known;
   })();
   return knownCodes;

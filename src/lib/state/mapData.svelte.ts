@@ -51,27 +51,35 @@ export function dismissProblem(id: number) {
   mapData.loadErrors = mapData.loadErrors.filter((p) => p.id !== id);
 }
 
+let base: Promise<unknown> | null = null;
+
+/** Loads the context, labels and Swedish areas once; every caller waits for the same load. */
 export function loadBaseData(): Promise<unknown> {
-  return Promise.all([
+  base ??= Promise.all([
     take('what.context', loadContext(), (v) => (mapData.context = v)),
     take('what.labels', loadLabels(), (v) => (mapData.labels = v)),
     take('what.boundaries', loadSwedishAreas(), (v) => (mapData.sweden = v)),
   ]);
+  return base;
 }
 
 // Bookkeeping, not view state: nothing renders from it.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const pendingEras = new Set<NoEra>();
+const pendingEras = new Map<NoEra, Promise<void>>();
 
-export async function ensureNorwegianEra(era: NoEra): Promise<void> {
-  if (mapData.norway[era] || pendingEras.has(era)) return;
-  pendingEras.add(era);
-  await take(
-    'what.boundaries',
-    loadNorwegianAreas(era),
-    (v) => (mapData.norway = { ...mapData.norway, [era]: v }),
-  );
-  pendingEras.delete(era);
+/** Loads an era's Norwegian areas once; a caller during the load waits for it. */
+export function ensureNorwegianEra(era: NoEra): Promise<void> {
+  if (mapData.norway[era]) return Promise.resolve();
+  let pending = pendingEras.get(era);
+  if (!pending) {
+    pending = take(
+      'what.boundaries',
+      loadNorwegianAreas(era),
+      (v) => (mapData.norway = { ...mapData.norway, [era]: v }),
+    ).finally(() => pendingEras.delete(era));
+    pendingEras.set(era, pending);
+  }
+  return pending;
 }
 
 /** True once every file the view needs for `era` has loaded or failed (failures are reported). */

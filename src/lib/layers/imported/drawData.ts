@@ -28,6 +28,17 @@ function locate(place: Place, id: string, lookup: Lookup): FlowLocation | null {
   return { id, name: feature?.properties.name ?? area.code, lon: pos[0], lat: pos[1] };
 }
 
+/** Keys of the areas a dataset's flows or points are placed on. */
+export function areasOf(d: ImportedDataset): string[] {
+  const places =
+    d.payload.kind === 'flows'
+      ? d.payload.places
+      : d.payload.kind === 'points'
+        ? d.payload.points.map((p) => p.place)
+        : [];
+  return places.flatMap((p) => ('area' in p ? [p.area] : []));
+}
+
 /** The flow engine's answer → what FlowmapLayer draws; ends without a position are left out. */
 export function drawableFlows(
   result: FlowQueryResult,

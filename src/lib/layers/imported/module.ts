@@ -14,7 +14,7 @@ import { view } from '../../state/view.svelte';
 import { ensureNorwegianEra } from '../../state/mapData.svelte';
 import { imported, restoreImported } from '../../state/imported.svelte';
 import { currentQuery, importedModel, startFlowEngine } from './model.svelte';
-import type { PointDatum } from './drawData';
+import { areasOf, type PointDatum } from './drawData';
 import ImportedControls from './ImportedControls.svelte';
 
 interface FlowPick {
@@ -32,9 +32,8 @@ export const importedLayer: LayerModule = {
   activate() {
     startFlowEngine();
     void restoreImported().then(() => {
-      const keys = imported.datasets.flatMap((d) =>
-        d.payload.kind === 'flows' ? d.payload.places.map((p) => ('area' in p ? p.area : '')) : [],
-      );
+      // Flows and points drawn on Norwegian areas need that era's boundaries, whichever is shown.
+      const keys = imported.datasets.flatMap(areasOf);
       if (keys.some((k) => k.endsWith('-2020'))) void ensureNorwegianEra('2020');
       if (keys.some((k) => k.endsWith('-2024'))) void ensureNorwegianEra('2024');
     });
