@@ -10,14 +10,20 @@ import { scaleQuantile } from 'd3-scale';
 import * as chromatic from 'd3-scale-chromatic';
 import { ckmeans } from 'simple-statistics';
 import type { UnitKey } from './units';
+import {
+  DEFAULT_CLASSES,
+  MAX_CLASSES,
+  MIN_CLASSES,
+  isDiverging,
+  type ClassificationMethod,
+  type DivergingPalette,
+  type PaletteName,
+  type SequentialPalette,
+} from './classificationOptions';
 
-export type ClassificationMethod = 'quantile' | 'equal-interval' | 'jenks' | 'manual';
-export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = [
-  'quantile',
-  'equal-interval',
-  'jenks',
-  'manual',
-];
+// The choices (methods, class counts, palette names) live apart so the URL codec can read them
+// without loading d3 and simple-statistics into the first view.
+export * from './classificationOptions';
 
 export type MaybeValue = number | null | undefined;
 
@@ -48,10 +54,6 @@ export type ClassifyResult =
       reduced: boolean;
     }
   | { ok: false; reason: ClassifyError };
-
-export const DEFAULT_CLASSES = 5;
-export const MIN_CLASSES = 2;
-export const MAX_CLASSES = 9;
 
 /** Index of the class a value falls in, or null for no data. Values outside the range clamp to the end classes. */
 export function classIndex(breaks: readonly number[], v: MaybeValue): number | null {
@@ -156,25 +158,7 @@ export function classify(values: Iterable<MaybeValue>, options: ClassifyOptions)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Palettes: colour-blind-safe families only (viridis family and ColorBrewer schemes marked
-// colour-blind safe). No red–green diverging schemes (RdYlGn, PiYG, Spectral are left out).
-
-export type SequentialPalette =
-  'viridis' | 'cividis' | 'magma' | 'Blues' | 'Purples' | 'Oranges' | 'YlGnBu' | 'YlOrBr';
-export type DivergingPalette = 'PuOr' | 'BrBG' | 'RdBu' | 'RdYlBu';
-export type PaletteName = SequentialPalette | DivergingPalette;
-
-export const SEQUENTIAL_PALETTES: readonly SequentialPalette[] = [
-  'viridis',
-  'cividis',
-  'magma',
-  'Blues',
-  'Purples',
-  'Oranges',
-  'YlGnBu',
-  'YlOrBr',
-];
-export const DIVERGING_PALETTES: readonly DivergingPalette[] = ['PuOr', 'BrBG', 'RdBu', 'RdYlBu'];
+// Palette colours (the names and their colour-blind-safe choice: classificationOptions.ts).
 
 type Interpolator = (t: number) => string;
 
@@ -205,10 +189,6 @@ const SCHEMES: Partial<Record<PaletteName, readonly (readonly string[])[]>> = {
   RdBu: chromatic.schemeRdBu,
   RdYlBu: chromatic.schemeRdYlBu,
 };
-
-export function isDiverging(p: PaletteName): p is DivergingPalette {
-  return (DIVERGING_PALETTES as readonly string[]).includes(p);
-}
 
 /** n sequential colours, light to dark (viridis family: dark to light, as designed). */
 export function sequentialColours(palette: SequentialPalette, n: number): string[] {

@@ -11,7 +11,7 @@ import {
   SEQUENTIAL_PALETTES,
   type ClassificationMethod,
   type PaletteName,
-} from '../../domain/classification';
+} from '../../domain/classificationOptions';
 import { readChoice, readInteger, readParam, type SettingsCodec } from '../settingsCodec';
 
 export const PALETTES: readonly PaletteName[] = [...SEQUENTIAL_PALETTES, ...DIVERGING_PALETTES];
