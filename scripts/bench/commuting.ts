@@ -73,6 +73,8 @@ async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigure
   const context = await ctx.browser.newContext({ viewport: VIEWPORT, locale: LOCALE });
   const page = await context.newPage();
   try {
+    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs a no-op one.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(
       `${url}?lang=en&layers=boundaries&y=2022&commuting.scope=all&commuting.top=1000`,
     );

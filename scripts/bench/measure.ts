@@ -1,6 +1,7 @@
 /**
- * One cold page load in a fresh browser context: what it fetched before the map's first `idle`
- * (with gzip sizes) and when that idle came.
+ * One cold page load in a fresh browser context: what it fetched for its first view (before the
+ * map's first `idle`, or until its deck.gl overlay is attached) with gzip sizes, and when that idle
+ * came.
  *
  * A page under test follows the app's contract: it sets `window.__gransatlasMap` to its MapLibre
  * map and `document.documentElement.dataset.mapData = 'ready'` once the view's data is in.
@@ -50,6 +51,10 @@ const READ_VIEW = `(() => {
     readyMs: window.__benchProbe.readyAt,
     firstIdleMs: window.__benchProbe.idleAt,
     idleEpochMs: performance.timeOrigin + window.__benchProbe.idleAt,
+    overlayLoadEpochMs: (() => {
+      const mark = performance.getEntriesByName('gransatlas-overlay-load')[0];
+      return mark ? performance.timeOrigin + mark.startTime : null;
+    })(),
     camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() },
     mapSize: { width: box.clientWidth, height: box.clientHeight },
   };
@@ -74,7 +79,10 @@ export interface PageLoad {
   readyMs: number;
   camera: { lon: number; lat: number; zoom: number };
   mapSize: { width: number; height: number };
+  /** The first step: before the overlay mark (app) or the first idle (other pages). */
   assets: Record<AssetKind, AssetGroup>;
+  /** The app's JS until deck.gl and the place names are attached; null for other pages. */
+  firstView: { js: AssetGroup } | null;
   pageErrors: string[];
   /** Requests to anything but the local server (should be none). */
   foreignRequests: string[];
@@ -82,6 +90,7 @@ export interface PageLoad {
 
 type ViewReading = Pick<PageLoad, 'firstIdleMs' | 'readyMs' | 'camera' | 'mapSize'> & {
   idleEpochMs: number;
+  overlayLoadEpochMs: number | null;
 };
 
 const gzipCache = new Map<string, number>();
@@ -126,10 +135,20 @@ async function group(responses: Response[]): Promise<AssetGroup> {
   };
 }
 
+/**
+ * `untilOverlay`: the page draws its map first and attaches deck.gl (place names, data layers) as a
+ * second step once the map is idle: it marks `gransatlas-overlay-load` when that step starts and
+ * sets `<html data-overlay="ready">` when it is done. `assets` is then what was requested before the
+ * mark (the map's own step, independent of when the idle comes) and `firstView` everything until
+ * the overlay is ready (deck.gl and the place names included).
+ */
+const requestedBy = (responses: Response[], epochMs: number) =>
+  responses.filter((r) => r.request().timing().startTime < epochMs);
+
 export async function measureLoad(
   browser: Browser,
   url: string,
-  timeoutMs = 90_000,
+  { untilOverlay = false, timeoutMs = 90_000 } = {},
 ): Promise<PageLoad> {
   const context = await browser.newContext({
     viewport: VIEWPORT,
@@ -169,9 +188,23 @@ export async function measureLoad(
       const errors = pageErrors.length ? ` Page errors: ${pageErrors.join(' | ')}` : '';
       throw new Error(`${url}: no map idle after the data was ready (${String(error)}).${errors}`);
     }
-    const { idleEpochMs, ...view } = await page.evaluate<ViewReading>(READ_VIEW);
-    // Only what was requested before the first idle belongs to the first view.
-    const initial = responses.filter((r) => r.request().timing().startTime <= idleEpochMs);
+    const { idleEpochMs, overlayLoadEpochMs, ...view } =
+      await page.evaluate<ViewReading>(READ_VIEW);
+    let initialEnd = idleEpochMs;
+    let firstView: PageLoad['firstView'] = null;
+    if (untilOverlay) {
+      await page.waitForFunction("document.documentElement.dataset.overlay === 'ready'", null, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
+      const ready = await page.evaluate<number>('performance.timeOrigin + performance.now()');
+      if (overlayLoadEpochMs === null) throw new Error(`${url}: no gransatlas-overlay-load mark`);
+      initialEnd = overlayLoadEpochMs;
+      const until = requestedBy(responses, ready);
+      firstView = { js: await group(until.filter((r) => kindOf(r) === 'js')) };
+    }
+    // Only what was requested by then belongs to the first step.
+    const initial = requestedBy(responses, initialEnd);
     const byKind = (kind: AssetKind) => group(initial.filter((r) => kindOf(r) === kind));
     const assets = {
       js: await byKind('js'),
@@ -181,7 +214,7 @@ export async function measureLoad(
       html: await byKind('html'),
       other: await byKind('other'),
     };
-    return { ...view, assets, pageErrors, foreignRequests };
+    return { ...view, assets, firstView, pageErrors, foreignRequests };
   } finally {
     await context.close();
   }
