@@ -116,6 +116,12 @@ describe('queryFlows on a small table of real codes', () => {
     expect(r.nodes.map((n) => n.id).sort()).toEqual([HALDEN, STROMSTAD].sort());
   });
 
+  it('a selection the level does not draw filters nothing', () => {
+    expect(run(t, { selected: STROMSTAD, level: 'country' }).matched).toBe(2);
+    expect(run(t, { selected: 'SE-municipality-1780-se' }).matched).toBe(5);
+    expect(run(t, { selected: 'SE-county-14-se', level: 'county' }).matched).toBe(2); // of 3
+  });
+
   it('a file without years shows all its rows', () => {
     const noYears = table([{ area: STROMSTAD }, { area: HALDEN }], [[0, 1, 5, 0]]);
     const r = run(noYears, { year: 1999 });

@@ -170,13 +170,25 @@ function nthLargest(values: Float64Array, length: number, n: number): number {
   return a[k];
 }
 
+/**
+ * The node a selection keeps flows of, or -2 for none: an area not drawn at the query's level (a
+ * municipality while counties are shown, or one the file does not have) filters nothing.
+ */
+function selectedNode(index: FlowTableIndex, q: FlowQuery): number {
+  if (q.selected === null) return -2;
+  const node = index.nodes.findIndex((n) => n.id === q.selected);
+  if (node < 0) return -2;
+  if (q.level !== 'each' && parseAreaKey(q.selected)?.level !== q.level) return -2;
+  return node;
+}
+
 export function queryFlows(table: FlowTable, index: FlowTableIndex, q: FlowQuery): FlowQueryResult {
   const year = shownYear(index.years, q.year);
   const map = index.nodeOf[q.level];
   const raisedOf = index.raised[q.level];
   const { country } = index;
   const nodeCount = index.nodes.length;
-  const selected = q.selected === null ? -2 : index.nodes.findIndex((n) => n.id === q.selected);
+  const selected = selectedNode(index, q);
   const aggregate = q.level === 'county' || q.level === 'country';
   const rows = table.origin.length;
 
