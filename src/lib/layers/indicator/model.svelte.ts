@@ -16,6 +16,8 @@ import {
   indicatorChoropleth,
   type Indicator,
 } from '../../domain/classification';
+import { indicatorChange, type AreaChange } from '../../domain/indicatorChange';
+import { compareSpan } from '../../domain/yearChange';
 import type { AreaFeature } from '../../data/boundaries';
 import { indicatorGeography, toRgba } from './legend';
 
@@ -53,12 +55,36 @@ class IndicatorModel {
         })
       : null,
   );
+  /** Compare mode (the time control's second year): the change per area, later minus earlier. */
+  span = $derived(compareSpan(view.year, view.compareYear));
+  change = $derived(
+    this.indicator && this.span
+      ? indicatorChange(this.indicator, this.span, this.areaKeys, {
+          method: view.settings.indicator.method,
+          classes: view.settings.indicator.classes,
+          manualBreaks: view.settings.indicator.breaks,
+          palette: view.settings.indicator.palette,
+        })
+      : null,
+  );
   years = $derived(this.indicator ? availableYears(this.indicator) : []);
-  /** Fill per area key for the year shown; no value → the no-data grey, never a class colour. */
+  /**
+   * Fill per area key for the year shown, or for the change when comparing; no value → the
+   * no-data grey, never a class colour.
+   */
   fills = $derived.by(() => {
     // A new map per change, never mutated afterwards.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const out = new Map<string, [number, number, number, number]>();
+    const change = this.change;
+    if (change) {
+      const classes = change.classes;
+      for (const key of this.areaKeys) {
+        const fill = classes.ok ? classes.colourFor(change.areas.get(key)?.change) : null;
+        out.set(key, fill?.kind === 'class' ? toRgba(fill.colour, CLASS_ALPHA) : NO_DATA_RGBA);
+      }
+      return out;
+    }
     const r = this.result;
     if (!r) return out;
     const values = r.pick.status === 'ok' ? r.pick.values : null;
@@ -69,6 +95,12 @@ class IndicatorModel {
     return out;
   });
 
+  /** Areas without a value for the year shown (hatched on the map; the tooltip says "no data"). */
+  noDataKeys = $derived.by<ReadonlySet<string>>(
+    // A new set per change, never mutated afterwards (the no-data layer keys its data on it).
+    () => new Set(this.areaKeys.filter((key) => this.value(key) === null)),
+  );
+
   /**
    * What the fills depend on, as a string: deck.gl compares update triggers by value one level
    * deep, so a new Map would look unchanged to it.
@@ -77,7 +109,10 @@ class IndicatorModel {
     const r = this.result;
     if (!r) return '';
     const legend = r.choropleth.ok ? r.choropleth.legend : null;
+    const change = this.change?.classes;
     return JSON.stringify([
+      this.span,
+      change?.ok ? change.entries.map((e) => [e.from, e.to, e.colour]) : null,
       this.indicator?.id,
       r.pick.status,
       r.pick.year,
@@ -92,6 +127,11 @@ class IndicatorModel {
     if (!r || r.pick.status !== 'ok') return null;
     const v = r.pick.values.get(key);
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+
+  /** Both years' values and the change of one area, when comparing. */
+  areaChange(key: string): AreaChange | null {
+    return this.change?.areas.get(key) ?? null;
   }
 }
 

@@ -20,8 +20,8 @@ export interface LegendBlock {
 
 const FONT = '"Noto Sans", system-ui, sans-serif';
 
-function loadSvg(svg: SVGElement): Promise<HTMLImageElement | null> {
-  const markup = new XMLSerializer().serializeToString(svg);
+function loadSvg(svg: SVGElement | string): Promise<HTMLImageElement | null> {
+  const markup = typeof svg === 'string' ? svg : new XMLSerializer().serializeToString(svg);
   return new Promise((resolve) => {
     const image = new Image();
     image.onload = () => resolve(image);
@@ -36,6 +36,10 @@ function visibleColour(element: Element): string | null {
 }
 
 async function swatchOf(row: Element): Promise<LegendItem['swatch']> {
+  // A swatch that CSS paints as more than one colour (e.g. the no-data hatch, a gradient) carries
+  // its own SVG drawing for the export.
+  const drawn = row.querySelector<HTMLElement>('[data-swatch-svg]')?.dataset.swatchSvg;
+  if (drawn) return loadSvg(drawn);
   const svg = row.querySelector('svg');
   if (svg) return loadSvg(svg);
   for (const child of row.querySelectorAll('*')) {
