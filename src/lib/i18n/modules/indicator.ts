@@ -32,6 +32,16 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.country': 'Shown per country.',
     'indicator.legend.flags': 'Note: {flags}',
     'indicator.tooltip.noData': 'no data',
+    'indicator.legend.change': 'Change {from} → {to}',
+    'indicator.legend.changeUnit': 'Change in {unit}: the value of {to} minus the value of {from}.',
+    'indicator.legend.noChange': 'No change',
+    'indicator.legend.changeNoData':
+      'No data: the area lacks a value in {from} or {to} (a missing value is never counted as 0).',
+    'indicator.legend.changeMissingYear': 'No data for {year}, so no change {from} → {to} to show.',
+    'indicator.legend.changePalette':
+      'Colours: {palette}, decline on one side of 0 and growth on the other.',
+    'indicator.tooltip.changeNoData': '{name}: no data for the change {from} → {to}',
+    'indicator.area.change': 'Change {from} → {to}',
     'investments.interreg_all_projects_with_partner':
       'Interreg projects with a partner in the county, 2014–2020 (all programmes)',
     'investments.interreg_all_partner_participations':
@@ -76,6 +86,17 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.country': 'Visas per land.',
     'indicator.legend.flags': 'Obs: {flags}',
     'indicator.tooltip.noData': 'uppgift saknas',
+    'indicator.legend.change': 'Förändring {from} → {to}',
+    'indicator.legend.changeUnit': 'Förändring i {unit}: värdet {to} minus värdet {from}.',
+    'indicator.legend.noChange': 'Oförändrat',
+    'indicator.legend.changeNoData':
+      'Uppgift saknas: området saknar värde {from} eller {to} (ett saknat värde räknas aldrig som 0).',
+    'indicator.legend.changeMissingYear':
+      'Inga uppgifter för {year}, så ingen förändring {from} → {to} att visa.',
+    'indicator.legend.changePalette':
+      'Färger: {palette}, minskning på ena sidan om 0 och ökning på den andra.',
+    'indicator.tooltip.changeNoData': '{name}: uppgift saknas för förändringen {from} → {to}',
+    'indicator.area.change': 'Förändring {from} → {to}',
     'investments.interreg_all_projects_with_partner':
       'Interregprojekt med partner i länet, 2014–2020 (alla program)',
     'investments.interreg_all_partner_participations':
@@ -120,6 +141,17 @@ export const indicatorMessages = defineMessages({
     'indicator.legend.level.country': 'Vises per land.',
     'indicator.legend.flags': 'Merk: {flags}',
     'indicator.tooltip.noData': 'mangler data',
+    'indicator.legend.change': 'Endring {from} → {to}',
+    'indicator.legend.changeUnit': 'Endring i {unit}: verdien for {to} minus verdien for {from}.',
+    'indicator.legend.noChange': 'Uendret',
+    'indicator.legend.changeNoData':
+      'Mangler data: området mangler verdi for {from} eller {to} (en manglende verdi telles aldri som 0).',
+    'indicator.legend.changeMissingYear':
+      'Ingen data for {year}, så ingen endring {from} → {to} å vise.',
+    'indicator.legend.changePalette':
+      'Farger: {palette}, nedgang på den ene siden av 0 og økning på den andre.',
+    'indicator.tooltip.changeNoData': '{name}: mangler data for endringen {from} → {to}',
+    'indicator.area.change': 'Endring {from} → {to}',
     'investments.interreg_all_projects_with_partner':
       'Interreg-prosjekter med partner i fylket, 2014–2020 (alle programmer)',
     'investments.interreg_all_partner_participations':

@@ -3,7 +3,7 @@
  * formatter, so labels follow the language (decimal comma, grouping) without importing state.
  */
 import { parseAreaKey, type Level, type NoEra } from '../../domain/areas';
-import type { Indicator, LegendModel } from '../../domain/classification';
+import type { Indicator, LegendClassEntry } from '../../domain/classification';
 
 export type NumberFormat = (value: number, options?: Intl.NumberFormatOptions) => string;
 
@@ -19,9 +19,12 @@ export function fractionDigits(breaks: readonly number[]): number {
   return Math.max(0, Math.min(4, Math.ceil(-Math.log10(smallest)) + 1));
 }
 
-/** One label per class: "from – to" (upper bound inclusive); a one-value class shows that value. */
+/**
+ * One label per class: "from – to" (upper bound inclusive); a one-value class shows that value.
+ * Any classes with bounds will do (the change legend's too).
+ */
 export function classLabels(
-  legend: Pick<LegendModel, 'entries' | 'breaks'>,
+  legend: { entries: readonly Pick<LegendClassEntry, 'from' | 'to'>[]; breaks: readonly number[] },
   format: NumberFormat,
 ): string[] {
   const digits = fractionDigits(legend.breaks);

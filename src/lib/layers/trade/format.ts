@@ -3,7 +3,8 @@ import type { MessageKey } from '../../i18n/translate';
 import type { DataFlag, Quantity, UnitKey } from '../../domain/units';
 import { fmt, t } from '../../state/i18n.svelte';
 
-export function unitName(unit: UnitKey): string {
+/** A unit's name; 'percentage_points' is the unit of a change between two percentages. */
+export function unitName(unit: UnitKey | 'percentage_points'): string {
   return t(`trade.unit.${unit}` as MessageKey);
 }
 
@@ -11,6 +12,24 @@ export function unitName(unit: UnitKey): string {
 export function formatValue(value: number): string {
   const abs = Math.abs(value);
   return fmt(value, { maximumFractionDigits: abs >= 100 ? 0 : abs >= 10 ? 1 : 2 });
+}
+
+/** A change with its sign ("+12", "−3,5"); zero has none. Same digits as formatValue. */
+export function formatChange(value: number): string {
+  const abs = Math.abs(value);
+  return fmt(value, {
+    maximumFractionDigits: abs >= 100 ? 0 : abs >= 10 ? 1 : 2,
+    signDisplay: 'exceptZero',
+  });
+}
+
+/** A relative change in percent, signed, in the language's percent style ("+19,1 %"). */
+export function formatPercentChange(percent: number): string {
+  return fmt(percent / 100, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
 }
 
 /** "≈ 1 234 USD million": value, unit; "%" is attached as the locale writes it. */
