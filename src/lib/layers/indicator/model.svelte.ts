@@ -95,11 +95,18 @@ class IndicatorModel {
     return out;
   });
 
-  /** Areas without a value for the year shown (hatched on the map; the tooltip says "no data"). */
-  noDataKeys = $derived.by<ReadonlySet<string>>(
+  /**
+   * Areas without a value for the year shown, or without a change when comparing (hatched on the
+   * map; the tooltip says "no data").
+   */
+  noDataKeys = $derived.by<ReadonlySet<string>>(() => {
+    const change = this.change;
+    const missing = change
+      ? (key: string) => (change.areas.get(key)?.change ?? null) === null
+      : (key: string) => this.value(key) === null;
     // A new set per change, never mutated afterwards (the no-data layer keys its data on it).
-    () => new Set(this.areaKeys.filter((key) => this.value(key) === null)),
-  );
+    return new Set(this.areaKeys.filter(missing));
+  });
 
   /**
    * What the fills depend on, as a string: deck.gl compares update triggers by value one level
