@@ -3,6 +3,7 @@
  * dropped while "Your data" is off turns the layer on; scope, minimum and level change what is shown
  * (counted in the panel and kept in the URL); the settings and the file survive a reload.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, waitForMapIdle } from './helpers';
@@ -49,6 +50,18 @@ describe('flows in your files', () => {
     await page.locator('#imported-flows-min').fill('100');
     await page.locator('#imported-flows-min').dispatchEvent('change');
     await expect.poll(() => shown.textContent()).toContain('2024: 1 of 1 flows shown');
+
+    // The table lists exactly the flows shown, and its CSV has the same rows.
+    const table = page.getByTestId('imported-flows-table');
+    await table.locator('summary').click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/Strömstad.*Halden.*500/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toBe('\uFEFFFrom,To,Value\r\nStrömstad,Halden,500\r\n');
 
     // Country level: Strömstad and Eda add up to one Sweden → Norway flow of 540.
     await page.locator('#imported-flows-min').fill('0');

@@ -12,11 +12,10 @@ import {
   locationSelection,
   rowsFromDifferences,
   rowsFromFlows,
-  sortRows,
-  tableCsv,
   viewDifferences,
   viewFlows,
 } from '../../src/lib/layers/commuting/model';
+import { sortRows, tableCsv } from '../../src/lib/layers/flows/table';
 
 const read = (f: string): string =>
   readFileSync(new URL(`../../data/commuting/${f}`, import.meta.url), 'utf8');

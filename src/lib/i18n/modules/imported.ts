@@ -96,6 +96,11 @@ export const importedMessages = defineMessages({
     'imported.doubleCounted':
       '{count} pairs left out at this level: the file gives them both as a total and by smaller areas, so adding them would count people twice.',
     'imported.engineFailed': 'The flows of {file} could not be prepared ({detail}).',
+    'imported.table.show': 'Table of the {count} flows shown',
+    'imported.table.caption': 'Flows shown from {file}',
+    'imported.table.value': 'Value',
+    'imported.table.origin': 'From',
+    'imported.table.destination': 'To',
   },
   sv: {
     'imported.layer': 'Egna data',
@@ -193,6 +198,11 @@ export const importedMessages = defineMessages({
     'imported.doubleCounted':
       '{count} par utelämnas på denna nivå: filen anger dem både som summa och per mindre område, så en addition skulle räkna personer två gånger.',
     'imported.engineFailed': 'Flödena i {file} kunde inte förberedas ({detail}).',
+    'imported.table.show': 'Tabell över de {count} flöden som visas',
+    'imported.table.caption': 'Flöden som visas från {file}',
+    'imported.table.value': 'Värde',
+    'imported.table.origin': 'Från',
+    'imported.table.destination': 'Till',
   },
   nb: {
     'imported.layer': 'Egne data',
@@ -290,5 +300,10 @@ export const importedMessages = defineMessages({
     'imported.doubleCounted':
       '{count} par utelates på dette nivået: filen oppgir dem både som sum og per mindre område, så en summering ville telle personer to ganger.',
     'imported.engineFailed': 'Strømmene i {file} kunne ikke klargjøres ({detail}).',
+    'imported.table.show': 'Tabell over de {count} strømmene som vises',
+    'imported.table.caption': 'Strømmer som vises fra {file}',
+    'imported.table.value': 'Verdi',
+    'imported.table.origin': 'Fra',
+    'imported.table.destination': 'Til',
   },
 });

@@ -13,7 +13,7 @@ import {
   type MeasureKey,
 } from '../../domain/commuting';
 import { parseAreaKey, type AreaRef } from '../../domain/areas';
-import { toCsv } from '../../domain/csv';
+import type { ColumnKey, TableRow } from '../flows/table';
 import type { Selection } from '../../state/viewState';
 import type { CommutingSettings } from './settings';
 
@@ -144,23 +144,7 @@ export function viewDifferences(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Table and CSV
-
-export type ColumnKey =
-  'origin' | 'destination' | 'measure' | 'persons' | 'before' | 'after' | 'change';
-
-export interface TableRow {
-  originKey: string;
-  destinationKey: string;
-  origin: string;
-  destination: string;
-  /** Measure key (the table shows its translated name; the CSV keeps the key). */
-  measure: MeasureKey;
-  persons: number | null;
-  before: number | null;
-  after: number | null;
-  change: number | null;
-}
+// Table rows (the table itself, its sorting and CSV: ../flows/table.ts)
 
 export const COLUMNS_SINGLE: readonly ColumnKey[] = ['origin', 'destination', 'persons', 'measure'];
 export const COLUMNS_COMPARE: readonly ColumnKey[] = [
@@ -171,7 +155,6 @@ export const COLUMNS_COMPARE: readonly ColumnKey[] = [
   'change',
   'measure',
 ];
-export const NUMERIC: ReadonlySet<ColumnKey> = new Set(['persons', 'before', 'after', 'change']);
 
 export function rowsFromFlows(
   flows: readonly CommuterFlow[],
@@ -205,47 +188,6 @@ export function rowsFromDifferences(
     after: d.after,
     change: d.change,
   }));
-}
-
-export type SortDirection = 'ascending' | 'descending';
-
-/** Sorted copy; numbers numerically (missing last), text by the language's collation. */
-export function sortRows(
-  rows: readonly TableRow[],
-  column: ColumnKey,
-  direction: SortDirection,
-  locale: string,
-): TableRow[] {
-  const sign = direction === 'ascending' ? 1 : -1;
-  const collator = new Intl.Collator(locale);
-  return [...rows].sort((a, b) => {
-    const x = a[column];
-    const y = b[column];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    const c =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : collator.compare(String(x), String(y));
-    return sign * c;
-  });
-}
-
-/**
- * The table as CSV (the shared policy in domain/csv: BOM, CRLF, plain numbers, no formulas): a
- * header row, then one line per row in the order shown.
- */
-export function tableCsv(
-  columns: readonly ColumnKey[],
-  header: Record<ColumnKey, string>,
-  rows: readonly TableRow[],
-  measureLabel: (key: MeasureKey) => string = (k) => k,
-): string {
-  return toCsv([
-    columns.map((c) => header[c]),
-    ...rows.map((row) =>
-      columns.map((c) => (c === 'measure' ? measureLabel(row.measure) : row[c])),
-    ),
-  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

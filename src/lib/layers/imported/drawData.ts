@@ -8,6 +8,7 @@ import type { ImportedDataset, Place } from '../../data/import/types';
 import type { FlowQueryResult } from '../../domain/flowQuery';
 import { areaPosition } from '../commuting/flowLayers';
 import type { FlowDatum, FlowLocation } from '../flows/flowmapData';
+import type { TableRow } from '../flows/table';
 
 export interface PointDatum {
   position: [number, number];
@@ -69,4 +70,20 @@ export function pointsOf(d: ImportedDataset, lookup: Lookup): PointDatum[] {
     out.push({ position: [loc.lon, loc.lat], text });
   }
   return out;
+}
+
+/** The flows drawn as table rows, largest first (a file's values are not known to be persons). */
+export function flowRows(drawn: { locations: FlowLocation[]; flows: FlowDatum[] }): TableRow[] {
+  const byId = new Map(drawn.locations.map((l) => [l.id, l.name]));
+  return drawn.flows.map((f) => ({
+    originKey: f.origin,
+    destinationKey: f.dest,
+    origin: byId.get(f.origin) ?? f.origin,
+    destination: byId.get(f.dest) ?? f.dest,
+    measure: null,
+    persons: f.count,
+    before: null,
+    after: null,
+    change: null,
+  }));
 }
