@@ -85,6 +85,8 @@ export interface ChartModel {
   }[];
   /** x of the selected year, or null when it is outside the chart. */
   selectedX: number | null;
+  /** x of the compare year ("compare with…"), or null when not comparing or outside the chart. */
+  compareX: number | null;
 }
 
 /** Scales and paths for series sharing one unit; null when there is not a single value. */
@@ -92,6 +94,7 @@ export function chartModel(
   series: readonly ChartSeries[],
   selectedYear: number | null,
   size: ChartSize = DEFAULT_CHART_SIZE,
+  compareYear: number | null = null,
 ): ChartModel | null {
   const all = series.flatMap((s) => s.points);
   const values = all.flatMap((p) =>
@@ -109,6 +112,7 @@ export function chartModel(
     .domain([Math.min(0, ...values), Math.max(...values)])
     .nice(4)
     .range([height - margin.bottom, margin.top]);
+  const inside = (year: number | null): year is number => year !== null && year >= y0 && year <= y1;
   const dot = (p: ChartPoint) => ({
     cx: r(x(p.year)),
     cy: r(y(p.value!)),
@@ -131,7 +135,7 @@ export function chartModel(
         .map((p) => ({ ...dot(p), flags: p.flags ?? [] })),
       gaps: gapCount(s.points),
     })),
-    selectedX:
-      selectedYear !== null && selectedYear >= y0 && selectedYear <= y1 ? r(x(selectedYear)) : null,
+    selectedX: inside(selectedYear) ? r(x(selectedYear)) : null,
+    compareX: inside(compareYear) && compareYear !== selectedYear ? r(x(compareYear)) : null,
   };
 }

@@ -1,6 +1,7 @@
 /** Numbers with their published unit, flags and qualifiers in the view's language. */
 import type { MessageKey } from '../../i18n/translate';
 import type { DataFlag, Quantity, UnitKey } from '../../domain/units';
+import type { FigureChange } from '../../domain/yearChange';
 import { fmt, t } from '../../state/i18n.svelte';
 
 /** A unit's name; 'percentage_points' is the unit of a change between two percentages. */
@@ -41,4 +42,25 @@ export function formatQuantity(q: Pick<Quantity, 'value' | 'unit' | 'qualifier'>
 
 export function flagNames(flags: readonly DataFlag[]): string {
   return flags.map((f) => t(`trade.flag.${f}`)).join(', ');
+}
+
+/**
+ * "2010: 13 949 USD million, 2020: 16 618 USD million, change +2 669 USD million (+19.1 %)".
+ * A missing year reads "no figure published" and makes the change "no data", never a change from 0.
+ */
+export function formatFigureChange(c: FigureChange): string {
+  const side = (f: FigureChange['before']) =>
+    `${f.year}: ${f.quantity.value === null ? t('trade.flow.noValue') : formatQuantity(f.quantity)}`;
+  let change: string;
+  if (c.reason === 'missing' || c.change.value === null) {
+    change = t(
+      c.reason === 'not-comparable' ? 'trade.compare.notComparable' : 'trade.compare.noData',
+    );
+  } else {
+    const percent = c.percent === null ? '' : ` (${formatPercentChange(c.percent)})`;
+    change = t('trade.compare.change', {
+      change: `${formatChange(c.change.value)} ${unitName(c.change.unit)}${percent}`,
+    });
+  }
+  return `${side(c.before)}, ${side(c.after)}, ${change}`;
 }

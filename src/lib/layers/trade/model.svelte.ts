@@ -12,6 +12,8 @@ import {
   tradeSeries,
   type FlowForYear,
 } from '../../domain/trade';
+import { tradeChanges, crossingChange } from '../../domain/tradeChange';
+import { compareSpan, type FigureChange } from '../../domain/yearChange';
 import { crossingData, flowData, type CrossingSymbol } from './tradeLayers';
 import { maxCrossingValue, maxFlowValue, tradeYears } from './helpers';
 
@@ -24,6 +26,13 @@ class TradeModel {
     tradeData.trade ? tradeForYear(tradeData.trade, view.year, view.settings.trade.reporter) : null,
   );
   flows = $derived<FlowForYear[]>(this.tradeYear?.flows ?? []);
+  /** Compare mode: the two years, earlier first; the arrows stay drawn for view.year. */
+  span = $derived(compareSpan(view.year, view.compareYear));
+  flowChanges = $derived(
+    tradeData.trade && this.span
+      ? tradeChanges(tradeData.trade, view.settings.trade.reporter, this.span)
+      : [],
+  );
   years = $derived(
     tradeData.trade ? tradeYears(tradeData.trade, view.settings.trade.reporter) : [],
   );
@@ -59,6 +68,17 @@ class TradeModel {
         ) ?? null)
       : null,
   );
+
+  flowChange(direction: string | null): FigureChange | null {
+    return this.flowChanges.find((c) => c.direction === direction)?.change ?? null;
+  }
+
+  /** A crossing's change in the measure its symbol shows; null when not comparing or no figure. */
+  crossingChange(crossingId: string): FigureChange | null {
+    return tradeData.crossings && this.span
+      ? crossingChange(tradeData.crossings, crossingId, this.span, view.settings.trade.symbols)
+      : null;
+  }
 }
 
 export const tradeModel = new TradeModel();

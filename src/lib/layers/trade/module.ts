@@ -8,7 +8,7 @@ import { matchScore } from '../../domain/textSearch';
 import { unionYears } from '../../domain/years';
 import { tradeModel, crossingName } from './model.svelte';
 import { tradeLayers, type CrossingDatum, type FlowDatum } from './tradeLayers';
-import { flagNames, formatQuantity } from './format';
+import { flagNames, formatFigureChange, formatQuantity } from './format';
 import TradeControls from './TradeControls.svelte';
 import TradeLegend from './TradeLegend.svelte';
 import TradeDetails from './TradeDetails.svelte';
@@ -65,6 +65,9 @@ export const tradeLayer: LayerModule = {
         `${formatQuantity(d.flow.quantity)} (${t(`trade.reportedBy.${view.settings.trade.reporter}`)})`,
       ];
       if (d.flow.flags.length > 0) lines.push(`⚠ ${flagNames(d.flow.flags)}`);
+      const change = tradeModel.flowChange(d.flow.direction);
+      if (change)
+        lines.push(`${t(`trade.direction.${d.flow.direction}`)}: ${formatFigureChange(change)}`);
       return lines.join('\n');
     }
     const lines = [crossingName(d.crossing, view.lang)];
@@ -74,6 +77,8 @@ export const tradeLayer: LayerModule = {
       if (!d.value.isSelectedYear) lines.push(t('trade.crossing.shownOlder', { year: view.year }));
       if (o.flags.length > 0) lines.push(`⚠ ${flagNames(o.flags)}`);
     }
+    const change = tradeModel.crossingChange(d.crossing.id);
+    if (change) lines.push(formatFigureChange(change));
     if (d.crossing.coordQuality === 'village') lines.push(t('trade.crossing.coord.village'));
     return lines.join('\n');
   },
