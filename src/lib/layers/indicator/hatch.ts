@@ -16,9 +16,9 @@ export const NO_DATA_HATCH = {
   /** Distance between stripes across them (45° lines on a square tile). */
   spacingPx: TILE_PX / Math.SQRT2,
   /** Stripe width, CSS pixels: thin enough that the area's borders stay the strongest lines. */
-  stripePx: 1.3,
+  stripePx: 1.1,
   /** Stripe colour, drawn over the no-data grey; translucent so the basemap shows through. */
-  stripe: [96, 96, 96, 150] as [number, number, number, number],
+  stripe: [100, 100, 100, 115] as [number, number, number, number],
 } as const;
 
 /** Name of the hatch in the deck.gl pattern mapping. */
@@ -92,16 +92,20 @@ export function hatchCss(): string {
   );
 }
 
-/** The same swatch as standalone SVG markup, for the PNG export (which cannot read CSS gradients). */
-export function hatchSwatchSvg(background: string, width = 32, height = 16): string {
+/**
+ * The same swatch as standalone SVG markup, for the PNG export (which cannot read CSS gradients).
+ * The export draws SVG swatches 32 × 16 and colour swatches 16 × 12 in the middle of that box, so
+ * the hatch is drawn at the colour swatches' size and place.
+ */
+export function hatchSwatchSvg(background: string): string {
   const { spacingPx, stripePx, stripe } = NO_DATA_HATCH;
   const s = spacingPx.toFixed(3);
+  const box = 'x="8" y="2" width="16" height="12"';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="16">` +
     `<defs><pattern id="h" width="${s}" height="${s}" patternUnits="userSpaceOnUse" ` +
     // Horizontal bands turned 45° anticlockwise: "/" lines.
     `patternTransform="rotate(-45)"><rect width="${s}" height="${stripePx}" fill="${rgba(stripe)}"/>` +
-    `</pattern></defs><rect width="${width}" height="${height}" fill="${background}"/>` +
-    `<rect width="${width}" height="${height}" fill="url(#h)"/></svg>`
+    `</pattern></defs><rect ${box} fill="${background}"/><rect ${box} fill="url(#h)"/></svg>`
   );
 }
