@@ -71,7 +71,9 @@ describe('no-data atlas', () => {
 describe('legend and export swatches', () => {
   it('use the map’s stripe spacing and width', () => {
     const css = hatchCss();
-    expect(css).toMatch(/^repeating-linear-gradient\(135deg, rgba\(100, 100, 100, 0\.45\) 0 1\.1px/);
+    expect(css).toMatch(
+      /^repeating-linear-gradient\(135deg, rgba\(100, 100, 100, 0\.45\) 0 1\.1px/,
+    );
     expect(css).toContain(`${(NO_DATA_HATCH.tilePx / Math.SQRT2).toFixed(3)}px)`);
     const svg = hatchSwatchSvg('#d9d9d9');
     expect(svg).toContain('fill="#d9d9d9"');
