@@ -96,6 +96,10 @@ describe('indicator layer, compare with year', () => {
       'never counted as 0',
     );
     expect(await legend.innerText()).toContain('Colours: RdBu');
+    // The palette menu shows the palette drawn, and offers only palettes that can show a sign.
+    const palette = page.getByTestId('indicator-palette');
+    expect(await palette.inputValue()).toBe('RdBu');
+    expect(await palette.locator('option', { hasText: 'viridis' }).count()).toBe(0);
     await legend.scrollIntoViewIfNeeded();
     await shot(page, 'indicator-compare-legend');
 
