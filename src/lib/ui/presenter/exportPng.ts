@@ -3,6 +3,7 @@
  * legend of every visible layer (read from the legends on screen: their labels and swatches), a
  * scale bar and the attribution, then downloaded as a Blob.
  */
+import { downloadBlob } from '../download';
 import { mapActions } from '../../state/mapActions';
 import { exportLayout, scaleBar, EXPORT_FRAME } from '../../domain/exportImage';
 import { MAP_ATTRIBUTION } from '../../map/attribution';
@@ -200,15 +201,4 @@ export async function downloadCanvas(canvas: HTMLCanvasElement, fileName: string
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('PNG encoding failed');
   downloadBlob(blob, fileName);
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
