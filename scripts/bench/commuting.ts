@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { expandCompactOd, type CompactOdMatrix } from '../../src/lib/domain/commuting';
 import { commutingSettings, type CommutingSettings } from '../../src/lib/layers/commuting/settings';
 import { viewFlows } from '../../src/lib/layers/commuting/model';
-import { LOCALE, VIEWPORT } from './measure';
+import { LOCALE, VIEWPORT, idleWithFlows } from './measure';
 import { atMost, type BenchContext, type BenchSection } from './section';
 
 export const TARGETS = { filterMsAt30k: 16, longestTaskMs: 50 } as const;
@@ -81,25 +81,7 @@ async function browserRun(ctx: BenchContext, url: string): Promise<BrowserFigure
     await page.waitForFunction(() => document.documentElement.dataset.mapData === 'ready', null, {
       timeout: 60_000,
     });
-    // Map idle, the flow layers' drawing data back from their worker, then idle again (drawn).
-    const idle = () =>
-      page.evaluate(async () => {
-        const map = (
-          window as unknown as {
-            __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
-          }
-        ).__gransatlasMap;
-        const mapIdle = () =>
-          new Promise<void>((resolve) => {
-            map.once('idle', () => resolve());
-            map.triggerRepaint();
-          });
-        await mapIdle();
-        while (document.documentElement.dataset.flowmap === 'pending')
-          await new Promise((r) => setTimeout(r, 10));
-        await mapIdle();
-        return performance.now();
-      });
+    const idle = () => idleWithFlows(page);
     await idle();
     const longest = () =>
       page.evaluate(() => (window as unknown as { __longest: number }).__longest);

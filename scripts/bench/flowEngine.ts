@@ -20,7 +20,8 @@ import {
   type FlowQuery,
   type FlowTable,
 } from '../../src/lib/domain/flowQuery';
-import { LOCALE, VIEWPORT } from './measure';
+import { LOCALE, VIEWPORT, idleWithFlows } from './measure';
+import { runStandalone } from './standalone';
 import { atMost, type BenchContext, type BenchSection } from './section';
 
 export const FLOW_ENGINE_TARGETS = { filterMsAt1M: 250, longestTaskMs: 50 } as const;
@@ -147,25 +148,7 @@ async function browserRun(browser: Browser, url: string) {
       .getByTestId('imported-flows-shown')
       .filter({ hasText: /of [\d,\s]+ flows shown/ })
       .waitFor({ timeout: 180_000 });
-    // Map idle, the flow layers' drawing data back from their worker, then idle again (drawn).
-    const idle = () =>
-      page.evaluate(async () => {
-        const map = (
-          window as unknown as {
-            __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
-          }
-        ).__gransatlasMap;
-        const mapIdle = () =>
-          new Promise<void>((resolve) => {
-            map.once('idle', () => resolve());
-            map.triggerRepaint();
-          });
-        await mapIdle();
-        while (document.documentElement.dataset.flowmap === 'pending')
-          await new Promise((r) => setTimeout(r, 10));
-        await mapIdle();
-        return performance.now();
-      });
+    const idle = () => idleWithFlows(page);
     await idle();
 
     const changes: ChangeFigures[] = [];
@@ -273,29 +256,5 @@ export const flowEngineBench: BenchSection = {
 };
 
 // Standalone run of this section against a build folder.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { launchChromium } = await import('../lib/chromium');
-  const { serveStatic } = await import('./serve');
-  const appDir = path.resolve(process.argv[2] ?? 'dist');
-  const browser = await launchChromium();
-  const servers: { close(): Promise<void> }[] = [];
-  try {
-    const out = await flowEngineBench.run({
-      repoRoot: process.cwd(),
-      appDir,
-      browser,
-      runs: Number(process.env.BENCH_RUNS ?? 1),
-      warmup: 1,
-      log: (m) => console.error(`[bench] ${m}`),
-      serve: async (root, mounts) => {
-        const s = await serveStatic(root, mounts);
-        servers.push(s);
-        return s;
-      },
-    });
-    console.log(JSON.stringify(out, null, 2));
-  } finally {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser.close();
-  }
-}
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await runStandalone(flowEngineBench, { warmup: 1 });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { LOCALE, VIEWPORT } from './measure';
+import { runStandalone } from './standalone';
 import { atMost, type BenchContext, type BenchSection, type Target } from './section';
 
 export const IMPORT_TARGETS = {
@@ -232,29 +233,5 @@ export const importBench: BenchSection = {
 };
 
 // Standalone run of this section against a build folder.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { launchChromium } = await import('../lib/chromium');
-  const { serveStatic } = await import('./serve');
-  const appDir = path.resolve(process.argv[2] ?? 'dist');
-  const browser = await launchChromium();
-  const servers: { close(): Promise<void> }[] = [];
-  try {
-    const out = await importBench.run({
-      repoRoot: process.cwd(),
-      appDir,
-      browser,
-      runs: Number(process.env.BENCH_RUNS ?? 1),
-      warmup: 0,
-      log: (m) => console.error(`[bench] ${m}`),
-      serve: async (root, mounts) => {
-        const s = await serveStatic(root, mounts);
-        servers.push(s);
-        return s;
-      },
-    });
-    console.log(JSON.stringify(out, null, 2));
-  } finally {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser.close();
-  }
-}
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await runStandalone(importBench);

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 export const LOCALE = 'sv-SE';
@@ -238,4 +238,28 @@ export function spread(values: number[]): Spread {
     max: round(sorted[sorted.length - 1]),
     runs: values.map(round),
   };
+}
+
+/**
+ * Resolves (with the page's performance.now()) once the map is idle, the flow layers' drawing data
+ * is back from their worker (html[data-flowmap]) and the map is idle again, i.e. redrawn with it.
+ */
+export function idleWithFlows(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const map = (
+      window as unknown as {
+        __gransatlasMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
+      }
+    ).__gransatlasMap;
+    const mapIdle = () =>
+      new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      });
+    await mapIdle();
+    while (document.documentElement.dataset.flowmap === 'pending')
+      await new Promise((r) => setTimeout(r, 10));
+    await mapIdle();
+    return performance.now();
+  });
 }
