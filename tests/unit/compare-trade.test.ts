@@ -4,9 +4,8 @@
  * published unit; a missing year makes the change unknown, never a change from or to zero.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { curatedBuild } from './curatedData';
 import { buildCrossings, buildTrade } from '../../scripts/trade/build';
-import type { BuildContext } from '../../scripts/lib/context';
 import type { CrossingsFile, TradeFile } from '../../src/lib/domain/trade';
 import { crossingChange, tradeChanges } from '../../src/lib/domain/tradeChange';
 import { chartModel, DEFAULT_CHART_SIZE } from '../../src/lib/layers/trade/chart';
@@ -18,12 +17,7 @@ import {
   seriesChange,
 } from '../../src/lib/domain/yearChange';
 
-const ctx: BuildContext = {
-  dataDir: fileURLToPath(new URL('../../data', import.meta.url)),
-  outDir: '/nonexistent',
-  log: () => {},
-  resolveSource: () => Promise.reject(new Error('not used')),
-};
+const ctx = curatedBuild;
 let trade: TradeFile;
 let crossings: CrossingsFile;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { curatedBuild } from './curatedData';
 import { buildInvestments } from '../../scripts/trade/build';
-import type { BuildContext } from '../../scripts/lib/context';
 import {
   companyFacts,
   interregBudgets,
@@ -12,12 +11,7 @@ import {
 } from '../../src/lib/domain/investments';
 import { pickYear, indicatorChoropleth } from '../../src/lib/domain/classification';
 
-const ctx: BuildContext = {
-  dataDir: fileURLToPath(new URL('../../data', import.meta.url)),
-  outDir: '/nonexistent',
-  log: () => {},
-  resolveSource: () => Promise.reject(new Error('not used')),
-};
+const ctx = curatedBuild;
 let inv: InvestmentsFile;
 beforeAll(async () => {
   inv = await buildInvestments(ctx);

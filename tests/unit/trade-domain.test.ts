@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { curatedBuild } from './curatedData';
 import { buildCrossings, buildTrade } from '../../scripts/trade/build';
-import type { BuildContext } from '../../scripts/lib/context';
 import {
   crossingHistory,
   crossingValuesForYear,
@@ -12,13 +11,7 @@ import {
   type TradeFile,
 } from '../../src/lib/domain/trade';
 
-// The real curated datasets (data/trade, data/crossings), built the way the app gets them.
-const ctx: BuildContext = {
-  dataDir: fileURLToPath(new URL('../../data', import.meta.url)),
-  outDir: '/nonexistent',
-  log: () => {},
-  resolveSource: () => Promise.reject(new Error('not used')),
-};
+const ctx = curatedBuild;
 let trade: TradeFile;
 let crossings: CrossingsFile;
 beforeAll(async () => {
