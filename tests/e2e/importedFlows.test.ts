@@ -66,6 +66,11 @@ describe('flows in your files', () => {
     // Country level: Strömstad and Eda add up to one Sweden → Norway flow of 540.
     await page.locator('#imported-flows-min').fill('0');
     await page.locator('#imported-flows-min').dispatchEvent('change');
+    // Labels say what they mean for a user's file.
+    expect(await controls.getByRole('radio', { name: 'All flows in the file' }).count()).toBe(1);
+    expect(await page.locator('#imported-flows-level option[value="each"]').textContent()).toBe(
+      'As in the file',
+    );
     await page.locator('#imported-flows-level').selectOption('country');
     await expect.poll(() => shown.textContent()).toContain('2024: 1 of 1 flows shown');
 
